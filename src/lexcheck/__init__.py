@@ -1,0 +1,7 @@
+"""lexcheck: review child-justice statutes against international standards."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__"]

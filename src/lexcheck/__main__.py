@@ -1,0 +1,5 @@
+"""Allow ``python -m lexcheck``."""
+
+from lexcheck.cli.app import main
+
+main()
