@@ -169,6 +169,17 @@ class Conflict(BaseModel):
     evidence: list[Evidence]
 
 
+class Amendment(BaseModel):
+    """A drafted model provision that would close a gap (the ``recommend`` stage's output)."""
+
+    action: Literal["insert", "substitute", "repeal"]
+    target: str | None = None  # label of the provision substituted or repealed, or inserted after
+    new_label: str | None = None  # e.g. "section 7A", "article 12 bis"
+    text: str  # the model provision, in the statute's own style
+    alternatives: list[str] = Field(default_factory=list)
+    rationale: str = ""
+
+
 class Finding(BaseModel):
     check: str
     title: str = ""
@@ -183,6 +194,7 @@ class Finding(BaseModel):
     confidence: float = Field(ge=0.0, le=1.0)
     conflicts: list[Conflict] = Field(default_factory=list)
     searched: list[str] = Field(default_factory=list)  # where a not_addressed finding looked
+    amendment: Amendment | None = None
 
 
 class ReviewedDocument(BaseModel):
