@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from lexcheck.models import DocumentInfo, ParsedDocument, SourceText
 from lexcheck.structure import assemble, sections
+from lexcheck.structure.crossheadings import find_crossheadings
 from lexcheck.structure.headings import find_headings
 from lexcheck.structure.lines import Line, split_lines
 from lexcheck.structure.meta import derive_title, detect_language
 from lexcheck.structure.nodes import Node
-from lexcheck.structure.subdivide import find_tokens, nest
+from lexcheck.structure.subdivide import (
+    add_inline_definitions,
+    close_civil_items,
+    find_tokens,
+    nest,
+)
 
 __all__ = ["build"]
 
@@ -53,6 +59,7 @@ def _parse(source: SourceText) -> list[Node]:
     kept = sections.sequence(found[family]) if family else []
     kind = "article" if family == "article" else "section"
     items: list[Node] = [sections.build_section(c, lines, kind) for c in kept]
+    items.extend(find_crossheadings(lines, items, body_end))
 
     for i, sched in enumerate(schedules):
         limit = schedules[i + 1].start if i + 1 < len(schedules) else len(text)
@@ -93,12 +100,12 @@ def _subdivide(
         return
     first = _line_number(lines, start)
     tokens = find_tokens(text, lines, start, limit, allow_dot=allow_dot, first_line=first)
-    if not tokens:
-        return
-    holder = Node(node.kind, node.number, node.start)
+    holder = Node(node.kind, node.number, node.start, end=min(limit, node.end))
     nest(holder, tokens)
-    assemble.set_ends(holder.children, min(limit, node.end), text)
+    assemble.set_ends(holder.children, holder.end, text)
+    close_civil_items(holder, text)
     assemble.assign_kinds(holder, tradition)
+    add_inline_definitions(holder, text, start)
     node.children = holder.children + node.children
 
 

@@ -39,7 +39,11 @@ def nest_top(items: list[Node]) -> list[Node]:
             parent = stack[-1] if stack else None
             (parent.children if parent else roots).append(node)
             continue
-        # a container: close back to the same word if it is open
+        # a container: cross-headings close first (they are always innermost), then close
+        # back to the same word if it is open
+        if node.keyword != "crossheading":
+            while stack and stack[-1].keyword == "crossheading":
+                stack.pop()
         for depth in range(len(stack) - 1, -1, -1):
             if stack[depth].keyword == node.keyword or stack[depth].kind == "schedule":
                 del stack[depth:]
@@ -123,10 +127,15 @@ def schedule_label(node: Node) -> str:
 def name(nodes: list[Node], parent: Node | None, seen: set[str], source: SourceText) -> None:
     """Set label, eId and line on every node, eIds unique within the document."""
     proviso_count = 0
+    crossheading_count = 0
     for node in nodes:
         plabel = parent.label if parent else ""
         peid = parent.eid if parent else ""
-        if node.kind in ("part", "chapter", "title", "division"):
+        if node.keyword == "crossheading":
+            node.label = node.heading or ""
+            crossheading_count += 1
+            eid = f"hcontainer_{crossheading_count}"
+        elif node.kind in ("part", "chapter", "title", "division"):
             node.label = container_label(node)
             prefix = CONTAINER_WORDS.get(node.keyword, (node.kind, node.kind, ""))[1]
             eid = f"{prefix}_{clean_number(node.number or 'nn')}"
@@ -166,6 +175,12 @@ def name(nodes: list[Node], parent: Node | None, seen: set[str], source: SourceT
         seen.add(unique)
         node.eid = unique
         node.line = source.line_at(node.start)
+        if node.keyword == "crossheading":
+            # a cross-heading groups sections without renaming them: its children keep the
+            # eId prefix of the Part or Chapter above it
+            holder = Node(node.kind, None, node.start, label=plabel, eid=peid)
+            name(node.children, holder, seen, source)
+            continue
         name(node.children, node, seen, source)
 
 

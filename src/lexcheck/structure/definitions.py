@@ -1,41 +1,52 @@
-"""Stage: recognise definitions (``"child" means …``) and capture the terms they define."""
+"""Stage: recognise definitions (``"child" means …``) and capture the terms they define.
+
+Two places: a definition that opens a line or a list item (``"child" means …``,
+``(12) "child" means …``), and one inside running text (``the term “State” includes …``,
+``a “juvenile” is a person …``, ``Se entiende por privación de la libertad …``).
+"""
 
 from __future__ import annotations
 
 import re
 
-_OPEN = "\"“”'‘«"
-_CLOSE = "\"”“'’»"
-# "child" means / “child” includes / "court", in relation to …, includes / "x" has the meaning
 _VERBS = (
     r"(?:means|mean|includes|include|shall\s+mean|shall\s+include|shall\s+have|has\s+the\s+"
-    r"(?:same\s+)?meaning|have\s+the\s+(?:same\s+)?meanings?|refers\s+to|is|are|shall\s+be\s+construed"
-    r"|used\s+in\s+relation\s+to|in\s+relation\s+to|with\s+reference\s+to|when\s+used|"
-    r"significa|comprende|incluye)"
+    r"(?:same\s+)?meanings?|have\s+the\s+(?:same\s+)?meanings?|refers\s+to|shall\s+be\s+construed"
+    r"|used\s+in\s+relation\s+to|in\s+relation\s+to|with\s+reference\s+to|when\s+used"
+    # "is"/"are" define only when a noun phrase follows: 'the “2011 Act” is amended' does not
+    r"|(?:is|are)(?=\s+(?:a|an|the|any|every)\s)"
+    r"|significa|comprende|incluye)"
 )
-_TERM = re.compile(
-    r"(?:(?:the|a|an)\s+(?:terms?|expressions?|words?)\s+)?"
-    r"[" + _OPEN + r"]\*?(?P<term>[^" + _OPEN + _CLOSE + r"\n*]{1,80})\*?[" + _CLOSE + r"]"
-    r"(?P<more>(?:\s*(?:,|or|and)\s*["
-    + _OPEN
-    + r"][^"
-    + _OPEN
-    + _CLOSE
-    + r"\n]{1,80}["
-    + _CLOSE
-    + r"])*)"
+_QUOTED = (
+    r"(?:[\"“”]\*?(?P<term>[^\"“”\n*]{1,80})\*?[\"”“]"
+    r"|['‘]\*?(?P<term2>[^'’‘\n*]{1,80})\*?['’]"
+    r"|«\s?(?P<term3>[^»\n]{1,80})\s?»)"
+)
+_MORE = r"[\"“”«'‘][^\"“”«»'’\n]{1,80}[\"”“»'’]"
+_DEFINITION = (
+    r"(?:(?:the|a|an)\s+(?:terms?|expressions?|words?)\s+|(?:an?|the)\s+)?"
+    + _QUOTED
+    + r"(?P<more>(?:\s*(?:,|or|and)\s*"
+    + _MORE
+    + r")*)"
+    # a qualifier may sit between the term and the verb: "x" for inter-country adoption means
+    r"(?:\s*,)?(?:\s+[a-z][\w-]*){0,6}?"
     r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*" + _VERBS + r"\b"
 )
-_MORE_TERMS = re.compile(
-    r"[" + _OPEN + r"](?P<term>[^" + _OPEN + _CLOSE + r"\n]{1,80})[" + _CLOSE + r"]"
-)
+_TERM = re.compile(_DEFINITION)
+# inside running text a definition starts a sentence or clause
+_INLINE = re.compile(r"(?:^|(?<=[.;:—–]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bor\s))" + _DEFINITION, re.M)
+_MORE_TERMS = re.compile(r"[\"“”«'‘](?P<term>[^\"“”«»'’\n]{1,80})[\"”“»'’]")
 _SPANISH = re.compile(
-    r"\b[Ss]e\s+entender[áa]\s+por\s+|\b[Ss]e\s+entiende\s+por\s+|\b[Ss]e\s+considera\s+"
+    r"(?:^|(?<=[.;:]\s))(?:(?:Para|Para\s+todos)\s+(?:los\s+)?efectos[^.;:]{0,120}?,\s*)?"
+    r"[Ss]e\s+(?:entiende|entender[áa]|considera|considerar[áa])\s+(?:como\s+)?por\s+",
+    re.M,
 )
 _SPANISH_TERM = re.compile(
     r"(?P<term>[^,:;.]{2,80}?)(?=\s*[,:;]|\s+(?:toda|todo|cualquier|aquel|aquella|aquellos"
-    r"|aquellas|el\s+conjunto)\b)"
+    r"|aquellas|el\s+conjunto|la\s+que|el\s+que)\b)"
 )
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z“\"(¿¡ÁÉÍÓÚÑ])|\n\s*\n")
 
 
 def term_at(text: str, pos: int) -> list[str] | None:
@@ -47,20 +58,56 @@ def term_at(text: str, pos: int) -> list[str] | None:
     m = _TERM.match(text, pos)
     if not m:
         return None
-    terms = [m.group("term").strip()]
+    return _terms(m)
+
+
+def _terms(m: re.Match[str]) -> list[str]:
+    terms = [(m.group("term") or m.group("term2") or m.group("term3") or "").strip()]
     more = m.group("more")
     if more:
         terms.extend(t.group("term").strip() for t in _MORE_TERMS.finditer(more))
     return [t for t in terms if t]
 
 
-def spanish_term(text: str) -> str | None:
+def spanish_term(text: str, pos: int = 0) -> str | None:
     """The term of a Spanish definition (``se entiende por privación de la libertad toda …``)."""
-    m = _SPANISH.search(text)
-    if not m:
-        return None
-    t = _SPANISH_TERM.match(text, m.end())
+    t = _SPANISH_TERM.match(text, pos)
     if not t:
         return None
     term = t.group("term").strip()
     return term if 0 < len(term.split()) <= 8 else None
+
+
+def find_inline(text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
+    """Definitions inside running text in ``text[start:end]``: (start, end, terms), in order.
+
+    Each runs to the end of its sentence or to the next definition, whichever comes first.
+    """
+    found: list[tuple[int, list[str]]] = []
+    for m in _INLINE.finditer(text, start, end):
+        terms = _terms(m)
+        if terms:
+            found.append((m.start(), terms))
+    for m in _SPANISH.finditer(text, start, end):
+        term = spanish_term(text, m.end())
+        if term:
+            found.append((m.start(), [term]))
+    found.sort(key=lambda item: item[0])
+    out: list[tuple[int, int, list[str]]] = []
+    for i, (pos, terms) in enumerate(found):
+        if out and pos < out[-1][1]:
+            continue
+        limit = found[i + 1][0] if i + 1 < len(found) else end
+        stop = _SENTENCE_END.search(text, pos, limit)
+        stop_at = stop.start() if stop else limit
+        while stop_at > pos and text[stop_at - 1] in " \t\n,":
+            stop_at -= 1
+        if stop is None:
+            # "and"/"or" that joins two definitions belongs to neither
+            for joiner in (" and", " or"):
+                if text.endswith(joiner, pos, stop_at):
+                    stop_at -= len(joiner)
+            while stop_at > pos and text[stop_at - 1] in " \t\n,":
+                stop_at -= 1
+        out.append((pos, stop_at, terms))
+    return out

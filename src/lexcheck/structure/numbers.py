@@ -112,4 +112,4 @@ def clean_number(number: str) -> str:
 
 def slug(text: str) -> str:
     """A lower-case eId fragment for a defined term: ``"child in need"`` → ``child-in-need``."""
-    return clean_number(text.lower())[:40].strip("-") or "nn"
+    return clean_number(re.sub(r"\s+", "-", text.strip().lower()))[:40].strip("-") or "nn"

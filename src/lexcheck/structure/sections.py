@@ -44,6 +44,9 @@ _PATTERNS = {
     "article": _ARTICLE_KW,
     "bare": _BARE,
 }
+_REPEALED = re.compile(
+    r"^\[?(Repealed|Omitted|Spent|Deleted|Revoked|Derogado|Derogada)\b", re.IGNORECASE
+)
 _MARKER_START = re.compile(r"^\(?[0-9a-zA-Z]{1,4}\)")
 
 
@@ -174,6 +177,10 @@ def _heading_beside(rest: str, family: str) -> str | None:
     text = rest.strip()
     if not text or _MARKER_START.match(text):
         return None
+    # consolidations print a repealed provision as "5041. Repealed. [Pub. L. …]"
+    m = _REPEALED.match(text)
+    if m:
+        return m.group(1)
     m = re.match(r"^(?P<h>[^.;:]{1,150}?)\.\s*[-–—]+", text)
     if m:
         return m.group("h").strip()

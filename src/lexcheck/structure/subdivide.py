@@ -11,18 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lexcheck.structure.definitions import term_at
+from lexcheck.structure.definitions import find_inline, term_at
 from lexcheck.structure.lines import Line
 from lexcheck.structure.nodes import Node
 from lexcheck.structure.numbers import alpha_to_int, is_roman, roman_to_int
 from lexcheck.structure.provisos import paragrafo_at, proviso_at
 
-_PAREN = re.compile(r"\((?P<v>\d{1,3}[A-Z]{0,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?=[\s—–\-:.,;]|$)")
+_PAREN = re.compile(
+    r"\[?\((?P<v>\d{1,3}(?:-?[A-Z]{1,2})?|[a-z]{1,4}|[A-Z]{1,4})\)(?=[\s—–\-:.,;]|$)"
+)
 _DOT = re.compile(r"(?P<v>\d{1,3})[.)](?:-|–|—)?(?=\s)")
 _CLOSE = re.compile(r"(?P<v>[a-z]{1,2})\)(?=\s)")
 _INLINE = re.compile(
-    r"(?:[:;]\s*(?:(?:or|and)\s+)?|[.]\s+|[—–]\s*|-{2,}\s*|,\s*-+\s*)"
-    r"(?P<m>\((?:\d{1,3}[A-Z]{0,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?=\s)|Provided\b)"
+    r"(?:[:;]\s*(?:(?:or|and)\s+)?|[.]\s+|[—–]\s*|-{2,}\s*|,\s*-+\s*|(?:\*\s*){3,})"
+    r"(?P<m>\[?\((?:\d{1,3}(?:-?[A-Z]{1,2})?|[a-z]{1,4}|[A-Z]{1,4})\)(?=\s)|Provided\b)"
 )
 # a wrapped line that begins "(2) of section 5" continues a cross-reference
 _REF_END = re.compile(
@@ -40,6 +42,7 @@ class Token:
     value: str = ""
     line_start: bool = True
     terms: list[str] | None = None
+    lead: int = -1  # start of the marker's line (bullets, indentation) when it opens the line
 
 
 @dataclass(slots=True)
@@ -74,7 +77,7 @@ def _value(style: str, v: str) -> int:
     if style in ("arabic", "dot"):
         m = re.match(r"\d+", v)
         base = int(m.group()) if m else 0
-        suffix = v[m.end() :] if m else ""
+        suffix = v[m.end() :].lstrip("-") if m else ""
         # 2 < 2A < 2B < 3: scale so insertions sit between
         return base * 100 + (alpha_to_int(suffix) if suffix else 0)
     if style in ("roman", "upper_roman"):
@@ -114,7 +117,10 @@ def find_tokens(
             continue
         seg_start = max(line.cstart, start)
         seg_end = min(line.end, end)
+        before = len(tokens)
         _line_start_token(text, seg_start, tokens, prev_content, allow_dot)
+        if len(tokens) > before and seg_start == line.cstart:
+            tokens[-1].lead = line.start
         _inline_tokens(text, seg_start, seg_end, tokens)
         prev_content = line.content
     return tokens
@@ -203,7 +209,7 @@ def nest(root: Node, tokens: list[Token]) -> None:
         depth, style, value = placed
         del stack[depth:]
         parent = stack[-1].node if stack else root
-        node = Node("marker", tok.value, tok.pos, style=style)
+        node = Node("marker", tok.value, tok.pos, style=style, lead_start=tok.lead)
         if tok.terms:
             node.kind = "definition"
             node.terms = list(tok.terms)
@@ -217,7 +223,7 @@ def _place_marker(
     styles = _styles(tok)
     if not styles:
         return None
-    gap = 3 if tok.line_start else 1
+    gap = 3 if tok.line_start else 2
     sibling: tuple[int, str, int] | None = None
     for depth in range(len(stack) - 1, -1, -1):
         lvl = stack[depth]
@@ -255,7 +261,9 @@ def _place_definition(root: Node, stack: list[Level], tok: Token) -> None:
             del stack[depth:]
             break
     parent = stack[-1].node if stack else root
-    node = Node("definition", None, tok.pos, style="def", terms=list(tok.terms or []))
+    node = Node(
+        "definition", None, tok.pos, style="def", terms=list(tok.terms or []), lead_start=tok.lead
+    )
     parent.children.append(node)
     stack.append(Level("def", 0, node))
 
@@ -271,6 +279,34 @@ def _place_proviso(root: Node, stack: list[Level], tok: Token) -> None:
             keep = 1 if stack and stack[0].style == "arabic" else 0
             del stack[keep:]
     parent = stack[-1].node if stack else root
-    node = Node("proviso", None, tok.pos, style="proviso")
+    node = Node("proviso", None, tok.pos, style="proviso", lead_start=tok.lead)
     parent.children.append(node)
     stack.append(Level("proviso", 0, node))
+
+
+def add_inline_definitions(node: Node, text: str, start: int) -> None:
+    """Definitions in ``node``'s own running text (before its first child) become children."""
+    if node.kind == "definition":
+        return
+    limit = node.children[0].start if node.children else node.end
+    if node.children and 0 <= node.children[0].lead_start < limit:
+        limit = max(start, node.children[0].lead_start)
+    found = find_inline(text, start, limit) if start < limit else []
+    defs = [
+        Node("definition", None, a, end=b, style="def", terms=terms, lead_start=a)
+        for a, b, terms in found
+    ]
+    for child in node.children:
+        add_inline_definitions(child, text, child.start)
+    node.children = defs + node.children
+
+
+def close_civil_items(node: Node, text: str) -> None:
+    """A civil-law numeral ("1. …", "a) …") is one paragraph: closing text after the list
+    belongs to the article, not to the last numeral."""
+    for child in node.children:
+        close_civil_items(child, text)
+        if child.style in ("dot", "close"):
+            stop = text.find("\n\n", child.start, child.end)
+            if stop >= 0 and (not child.children or child.children[-1].end <= stop):
+                child.end = stop
