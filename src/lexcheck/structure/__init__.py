@@ -59,7 +59,7 @@ def _parse(source: SourceText) -> list[Node]:
     kept = sections.sequence(found[family]) if family else []
     kind = "article" if family == "article" else "section"
     items: list[Node] = [sections.build_section(c, lines, kind) for c in kept]
-    items.extend(find_crossheadings(lines, items, body_end))
+    items.extend(find_crossheadings(lines, items, body_end, containers))
 
     for i, sched in enumerate(schedules):
         limit = schedules[i + 1].start if i + 1 < len(schedules) else len(text)
@@ -74,10 +74,11 @@ def _parse(source: SourceText) -> list[Node]:
     items.sort(key=lambda n: (n.start, 0 if n.kind != "paragraph" else 1))
 
     line_index = {ln.start: ln.index for ln in lines}
+    taken = {_line_start_of(lines, node.start) for node in items}
     for node in items:
         if node.lead_start < 0:
             node.lead_start = _line_start_of(lines, node.start)
-        assemble.extend_lead(node, lines, line_index)
+        assemble.extend_lead(node, lines, line_index, taken)
     roots = assemble.nest_top(items)
     assemble.set_ends(roots, len(text), text)
 
@@ -100,7 +101,9 @@ def _subdivide(
         return
     first = _line_number(lines, start)
     tokens = find_tokens(text, lines, start, limit, allow_dot=allow_dot, first_line=first)
-    holder = Node(node.kind, node.number, node.start, end=min(limit, node.end))
+    holder = Node(
+        node.kind, node.number, node.start, end=min(limit, node.end), keyword=node.keyword
+    )
     nest(holder, tokens)
     assemble.set_ends(holder.children, holder.end, text)
     close_civil_items(holder, text)

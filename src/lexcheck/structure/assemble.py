@@ -54,7 +54,7 @@ def nest_top(items: list[Node]) -> list[Node]:
     return roots
 
 
-def extend_lead(node: Node, lines: list[Line], line_index: dict[int, int]) -> None:
+def extend_lead(node: Node, lines: list[Line], line_index: dict[int, int], taken: set[int]) -> None:
     """Move ``lead_start`` back over blank lines, front matter and markdown headings above it,
     so the previous provision does not swallow the next one's headings."""
     lead = node.lead_start if node.lead_start >= 0 else node.start
@@ -65,6 +65,8 @@ def extend_lead(node: Node, lines: list[Line], line_index: dict[int, int]) -> No
     j = i - 1
     while j >= 0:
         line = lines[j]
+        if line.start in taken:
+            break  # another provision starts on this line
         if line.blank or line.skip or line.md_level or line.content == "---":
             if not line.blank:
                 lead = line.start
@@ -90,7 +92,14 @@ def set_ends(nodes: list[Node], limit: int, text: str) -> None:
 
 
 def assign_kinds(node: Node, tradition: str, depth: int = 0, first_style: str = "") -> None:
-    """Give list items their kind from their depth and the drafting tradition."""
+    """Give list items their kind from their depth and the drafting tradition.
+
+    Commonwealth: (1) subsection, (a) paragraph, (i) subparagraph; a section with (a) directly
+    has paragraphs. US Code: (a) subsection, (1) paragraph, (A) subparagraph. Inside a
+    schedule's paragraph the items are subparagraphs.
+    """
+    if depth == 0 and node.keyword == "schedpara":
+        depth = 2
     for child in node.children:
         if child.kind in ("marker", "definition") and child.number is not None:
             style_root = first_style or child.style

@@ -18,7 +18,9 @@ def _heading_like(line: Line) -> bool:
     return len(letters) >= 4 and text.isupper() and not text.endswith((".", ";", ":", ","))
 
 
-def find_crossheadings(lines: list[Line], sections: list[Node], body_end: int) -> list[Node]:
+def find_crossheadings(
+    lines: list[Line], sections: list[Node], body_end: int, containers: list[Node]
+) -> list[Node]:
     """Heading lines between sections that are not a section's own heading.
 
     A cross-heading must be followed, past blank lines and other headings, by a section (or by
@@ -28,6 +30,8 @@ def find_crossheadings(lines: list[Line], sections: list[Node], body_end: int) -
         return []
     section_starts = {s.start for s in sections}
     used = {s.lead_start for s in sections}
+    # the title printed under "CHAPTER 2" belongs to the chapter
+    used.update(_line_start(lines, c.body_start) for c in containers if c.body_start >= 0)
     first = min(section_starts)
     by_start = {line.cstart: line for line in lines}
     out: list[Node] = []
@@ -77,3 +81,14 @@ def _after_container(lines: list[Line], i: int) -> bool:
     while j >= 0 and (lines[j].blank or lines[j].skip):
         j -= 1
     return j >= 0 and find_container(lines[j]) is not None
+
+
+def _line_start(lines: list[Line], offset: int) -> int:
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lines[lo].start

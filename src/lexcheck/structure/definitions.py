@@ -37,14 +37,15 @@ _TERM = re.compile(_DEFINITION)
 # inside running text a definition starts a sentence or clause
 _INLINE = re.compile(r"(?:^|(?<=[.;:—–]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bor\s))" + _DEFINITION, re.M)
 _MORE_TERMS = re.compile(r"[\"“”«'‘](?P<term>[^\"“”«»'’\n]{1,80})[\"”“»'’]")
-_SPANISH = re.compile(
-    r"(?:^|(?<=[.;:]\s))(?:(?:Para|Para\s+todos)\s+(?:los\s+)?efectos[^.;:]{0,120}?,\s*)?"
-    r"[Ss]e\s+(?:entiende|entender[áa]|considera|considerar[áa])\s+(?:como\s+)?por\s+",
-    re.M,
+_SPANISH_CORE = (
+    r"(?:(?:Para|Para\s+todos)\s+(?:los\s+)?efectos[^.;:]{0,120}?,\s*)?"
+    r"[Ss]e\s+(?:entiende|entender[áa]|considera|considerar[áa])\s+(?:como\s+)?por\s+"
 )
+_SPANISH = re.compile(r"(?:^|(?<=[.;:]\s))" + _SPANISH_CORE, re.M)
+_SPANISH_AT = re.compile(_SPANISH_CORE)
 _SPANISH_TERM = re.compile(
-    r"(?P<term>[^,:;.]{2,80}?)(?=\s*[,:;]|\s+(?:toda|todo|cualquier|aquel|aquella|aquellos"
-    r"|aquellas|el\s+conjunto|la\s+que|el\s+que)\b)"
+    r"(?P<term>[^,:;.]{2,80}?)(?=\s*[,:;]|\s+(?:a\s+|al\s+)?(?:toda|todo|cualquier|aquel|aquella"
+    r"|aquellos|aquellas|el\s+conjunto|la\s+que|el\s+que)\b)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z“\"(¿¡ÁÉÍÓÚÑ])|\n\s*\n")
 
@@ -84,6 +85,15 @@ def find_inline(text: str, start: int, end: int) -> list[tuple[int, int, list[st
     Each runs to the end of its sentence or to the next definition, whichever comes first.
     """
     found: list[tuple[int, list[str]]] = []
+    # the region's first words start a sentence even where no line break precedes them
+    first = _TERM.match(text, start, end)
+    if first:
+        found.append((first.start(), _terms(first)))
+    at = _SPANISH_AT.match(text, start, end)
+    if at:
+        term = spanish_term(text, at.end())
+        if term:
+            found.append((start, [term]))
     for m in _INLINE.finditer(text, start, end):
         terms = _terms(m)
         if terms:
@@ -92,7 +102,7 @@ def find_inline(text: str, start: int, end: int) -> list[tuple[int, int, list[st
         term = spanish_term(text, m.end())
         if term:
             found.append((m.start(), [term]))
-    found.sort(key=lambda item: item[0])
+    found = sorted(dict(found).items(), key=lambda item: item[0])
     out: list[tuple[int, int, list[str]]] = []
     for i, (pos, terms) in enumerate(found):
         if out and pos < out[-1][1]:

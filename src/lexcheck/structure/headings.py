@@ -191,6 +191,14 @@ def find_headings(lines: list[Line]) -> list[Node]:
             continue
         node = find_schedule(line)
         if node is not None:
+            if node.heading is None or (
+                node.heading.startswith("(") and node.heading.endswith(")")
+            ):
+                # "FIRST SCHEDULE (Section 2)" with its title on the next line
+                nxt = _next_content(lines, i)
+                if nxt is not None and _is_title_line(nxt) and nxt.content.isupper():
+                    node.heading = nxt.content
+                    node.body_start = nxt.end
             in_schedules = True
             last_schedule = schedule_ordinal(node) or last_schedule + 1
             out.append(node)

@@ -81,6 +81,8 @@ def _match(line: Line, family: str) -> Candidate | None:
     ):
         return None
     number = m.group("num").strip()
+    if family == "article":
+        number = re.sub(r"(?<=\d)[oº°]$", "", number)  # "Artículo 7o." is article 7
     cand = Candidate(
         family=family,
         number=number,
@@ -164,12 +166,28 @@ def sequence(cands: list[Candidate], *, restart: bool = False) -> list[Candidate
         far = nxt is not None and section_key(cand.number) > section_key(prev.number)
         if not (_gap_ok(prev, cand, 10) or (far and nxt is not None and _gap_ok(cand, nxt, 3))):
             continue
+        if not _exact_next(prev, cand) and _intruder(prev, cand, cands[i + 1 : i + 4]):
+            continue
         if not cand.strong:
             later = cands[i + 1 : i + 40]
             if any(c.strong and c.number == cand.number for c in later):
                 continue
         kept.append(cand)
     return kept
+
+
+def _exact_next(prev: Candidate, cand: Candidate) -> bool:
+    a, b = first_int(prev.number), first_int(cand.number)
+    return (
+        a is not None and b is not None and (b == a + 1 or (b == a and cand.number != prev.number))
+    )
+
+
+def _intruder(prev: Candidate, cand: Candidate, following: list[Candidate]) -> bool:
+    """True when a later candidate fits between ``prev`` and ``cand``: 4 → "7." → 5 means the
+    "7." is a stray numbered line inside section 4, not section 7."""
+    lo, hi = section_key(prev.number), section_key(cand.number)
+    return any(lo < section_key(c.number) < hi for c in following)
 
 
 def _heading_beside(rest: str, family: str) -> str | None:
@@ -185,13 +203,19 @@ def _heading_beside(rest: str, family: str) -> str | None:
     if m:
         return m.group("h").strip()
     if family == "article":
-        # civil-law article titles: "Artículo 140. Finalidad del sistema. En materia de …"
+        # civil-law article titles: "Artículo 140. Finalidad del sistema. En materia de …"; a
+        # lone long sentence is the article's text, not its title
         m = re.match(r"^(?P<h>[^.;:]{1,200}?)\.(?:\s+(?=\S)|$)", text)
-        if m and len(m.group("h").split()) <= 25:
-            return m.group("h").strip()
-        return None
+        if m:
+            words = len(m.group("h").split())
+            more = m.end() < len(text)
+            if words <= 25 and (more or words <= 12) and not m.group("h").endswith(","):
+                return m.group("h").strip()
     if len(text) > 150 or len(text.split()) > 20:
         return None
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and text.isupper() and text.endswith("."):
+        return text.rstrip(" .")  # "SEC. 7. JUVENILE DETENTION STANDARDS."
     if text.endswith((".", ";", ":", ",")) and not text.endswith("etc."):
         return None
     if text[0].islower():
@@ -227,6 +251,11 @@ def build_section(cand: Candidate, lines: list[Line], kind: str) -> Node:
         if above is not None:
             node.heading = above.content
             node.lead_start = above.start
+        elif not rest.strip():
+            below = _heading_below(lines, line.index)
+            if below is not None:
+                node.heading = below.content
+                node.body_start = below.end
     # "[§ 5041. Repealed. …]": the whole provision is bracketed
     if node.heading and node.heading.endswith("]") and line.content.startswith("["):
         node.heading = node.heading.rstrip("]").strip()
@@ -243,6 +272,8 @@ def _heading_above(lines: list[Line], index: int) -> Line | None:
     text = prev.content
     if prev.quoted or not text or len(text) > 160:
         return None
+    if all(lines[k].blank or lines[k].skip for k in range(j)):
+        return None  # the first line of the document is its title
     if find_container(prev) or find_schedule(prev):
         return None
     if prev.md_level:
@@ -255,7 +286,29 @@ def _heading_above(lines: list[Line], index: int) -> Line | None:
     k = j - 1
     if k >= 0 and not lines[k].blank:
         before = lines[k].content
-        ends_clean = before.endswith((".", ";", ":", "]", ")")) or find_container(lines[k])
+        container = find_container(lines[k])
+        if container is not None and container.heading is None:
+            return None  # the title printed below "CHAPTER I", not a section heading
+        ends_clean = before.endswith((".", ";", ":", "]", ")")) or container is not None
         if not ends_clean and not re.match(r"^(?:\d+[A-Z]?\.|§|Section|Article)", before):
             return None
     return prev
+
+
+def _heading_below(lines: list[Line], index: int) -> Line | None:
+    """A title printed on the line under a bare "ARTICLE 2" or "Section 7"."""
+    j = index + 1
+    n = len(lines)
+    while j < n and lines[j].blank and not lines[j].skip:
+        j += 1
+    if j >= n or lines[j].skip:
+        return None
+    nxt = lines[j]
+    text = nxt.content
+    if nxt.quoted or len(text) > 120 or not text[0].isupper() or _MARKER_START.match(text):
+        return None
+    if text.endswith((".", ";", ":", ",", "—", "-", "–")) or len(text.split()) > 15:
+        return None
+    if find_container(nxt) or find_schedule(nxt) or any(_match(nxt, f) for f in FAMILIES):
+        return None
+    return nxt
