@@ -13,9 +13,10 @@ def _heading_like(line: Line) -> bool:
         return False
     if line.md_level:
         return True
-    letters = [ch for ch in text if ch.isalpha()]
     # a plain-text cross-heading is printed in capitals: "PRELIMINARY", "OFFENCES"
-    return len(letters) >= 4 and text.isupper() and not text.endswith((".", ";", ":", ","))
+    if not text.isupper() or text.endswith((".", ";", ":", ",")):
+        return False
+    return sum(1 for ch in text if ch.isalpha()) >= 4
 
 
 def find_crossheadings(

@@ -23,26 +23,27 @@ _QUOTED = (
     r"|«\s?(?P<term3>[^»\n]{1,80})\s?»)"
 )
 _MORE = r"[\"“”«'‘][^\"“”«»'’\n]{1,80}[\"”“»'’]"
-_DEFINITION = (
-    r"(?:(?:the|a|an)\s+(?:terms?|expressions?|words?)\s+|(?:an?|the)\s+)?"
-    + _QUOTED
-    + r"(?P<more>(?:\s*(?:,|or|and)\s*"
-    + _MORE
-    + r")*)"
+_PREFIX = r"(?:(?:the|a|an)\s+(?:terms?|expressions?|words?)\s+|(?:an?|the)\s+)"
+_BODY = (
+    _QUOTED + r"(?P<more>(?:\s*(?:,|or|and)\s*" + _MORE + r")*)"
     # a qualifier may sit between the term and the verb: "x" for inter-country adoption means
     r"(?:\s*,)?(?:\s+[a-z][\w-]*){0,6}?"
     r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*" + _VERBS + r"\b"
 )
-_TERM = re.compile(_DEFINITION)
-# inside running text a definition starts a sentence or clause
-_INLINE = re.compile(r"(?:^|(?<=[.;:—–]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bor\s))" + _DEFINITION, re.M)
+_TERM = re.compile(_PREFIX + "?" + _BODY)
+_TERM_BODY = re.compile(_BODY)
+_QUOTE_CHAR = re.compile(r"[\"“”«'‘]")
+_PREFIX_BEFORE = re.compile(_PREFIX + r"$")
+# inside running text a definition starts a sentence or a clause
+_BOUNDARY_BEFORE = re.compile(r"(?:[.;:—–]\s+|,\s+|\band\s+|\bor\s+|\n\s*)$")
 _MORE_TERMS = re.compile(r"[\"“”«'‘](?P<term>[^\"“”«»'’\n]{1,80})[\"”“»'’]")
 _SPANISH_CORE = (
     r"(?:(?:Para|Para\s+todos)\s+(?:los\s+)?efectos[^.;:]{0,120}?,\s*)?"
     r"[Ss]e\s+(?:entiende|entender[áa]|considera|considerar[áa])\s+(?:como\s+)?por\s+"
 )
-_SPANISH = re.compile(r"(?:^|(?<=[.;:]\s))" + _SPANISH_CORE, re.M)
-_SPANISH_AT = re.compile(_SPANISH_CORE)
+_SPANISH = re.compile(_SPANISH_CORE)
+_SPANISH_CUE = re.compile(r"[Ss]e\s+(?:entiende|entender|considera)")
+_SENTENCE_START = re.compile(r"(?:[.;:]\s+|\n\s*)(?=\S)")
 _SPANISH_TERM = re.compile(
     r"(?P<term>[^,:;.]{2,80}?)(?=\s*[,:;]|\s+(?:a\s+|al\s+)?(?:toda|todo|cualquier|aquel|aquella"
     r"|aquellos|aquellas|el\s+conjunto|la\s+que|el\s+que)\b)"
@@ -83,31 +84,41 @@ def find_inline(text: str, start: int, end: int) -> list[tuple[int, int, list[st
     """Definitions inside running text in ``text[start:end]``: (start, end, terms), in order.
 
     Each runs to the end of its sentence or to the next definition, whichever comes first.
+    Quote characters anchor the search, so text without quotes costs one scan.
     """
-    found: list[tuple[int, list[str]]] = []
-    # the region's first words start a sentence even where no line break precedes them
-    first = _TERM.match(text, start, end)
-    if first:
-        found.append((first.start(), _terms(first)))
-    at = _SPANISH_AT.match(text, start, end)
-    if at:
-        term = spanish_term(text, at.end())
-        if term:
-            found.append((start, [term]))
-    for m in _INLINE.finditer(text, start, end):
+    found: dict[int, list[str]] = {}
+    for q in _QUOTE_CHAR.finditer(text, start, end):
+        pos = q.start()
+        if text[pos] == "'" and pos > 0 and text[pos - 1].isalpha():
+            continue  # an apostrophe, not a quotation mark
+        m = _TERM_BODY.match(text, pos, end)
+        if not m:
+            continue
+        lo = max(start, pos - 24)
+        prefix = _PREFIX_BEFORE.search(text, lo, pos)
+        begin = prefix.start() if prefix else pos
+        if begin > start and not _BOUNDARY_BEFORE.search(text, max(start, begin - 8), begin):
+            continue
         terms = _terms(m)
         if terms:
-            found.append((m.start(), terms))
-    for m in _SPANISH.finditer(text, start, end):
+            found.setdefault(begin, terms)
+    for cue in _SPANISH_CUE.finditer(text, start, end):
+        # the definition is the sentence that contains "se entiende por"
+        begin = start
+        for b in _SENTENCE_START.finditer(text, max(start, cue.start() - 200), cue.start()):
+            begin = b.end()
+        m = _SPANISH.match(text, begin, end)
+        if not m:
+            continue
         term = spanish_term(text, m.end())
         if term:
-            found.append((m.start(), [term]))
-    found = sorted(dict(found).items(), key=lambda item: item[0])
+            found.setdefault(begin, [term])
+    positions = sorted(found)
     out: list[tuple[int, int, list[str]]] = []
-    for i, (pos, terms) in enumerate(found):
+    for i, pos in enumerate(positions):
         if out and pos < out[-1][1]:
             continue
-        limit = found[i + 1][0] if i + 1 < len(found) else end
+        limit = positions[i + 1] if i + 1 < len(positions) else end
         stop = _SENTENCE_END.search(text, pos, limit)
         stop_at = stop.start() if stop else limit
         while stop_at > pos and text[stop_at - 1] in " \t\n,":
@@ -119,5 +130,5 @@ def find_inline(text: str, start: int, end: int) -> list[tuple[int, int, list[st
                     stop_at -= len(joiner)
             while stop_at > pos and text[stop_at - 1] in " \t\n,":
                 stop_at -= 1
-        out.append((pos, stop_at, terms))
+        out.append((pos, stop_at, found[pos]))
     return out

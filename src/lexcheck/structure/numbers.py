@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -67,7 +68,7 @@ def word_to_int(token: str) -> int | None:
 
 def container_value(token: str) -> int | None:
     """Integer value of a Part/Chapter number: arabic, roman, a single letter or a word."""
-    m = re.match(r"^(\d+)", token)
+    m = _LEADING_DIGITS.match(token)
     if m:
         return int(m.group(1))
     if is_roman(token):
@@ -77,9 +78,12 @@ def container_value(token: str) -> int | None:
     return word_to_int(token)
 
 
+_DIGITS = re.compile(r"\d+")
+_LEADING_DIGITS = re.compile(r"^(\d+)")
 _KEY_PART = re.compile(r"(\d+)|([A-Za-z]+)")
 
 
+@functools.lru_cache(maxsize=8192)
 def section_key(number: str) -> tuple[tuple[int, str], ...]:
     """Sortable key of a section number: ``7`` < ``7A`` < ``7B`` < ``8``; ``1.2A`` ≈ (1, 2A)."""
     parts: list[tuple[int, str]] = []
@@ -97,10 +101,11 @@ def section_key(number: str) -> tuple[tuple[int, str], ...]:
 
 def first_int(number: str) -> int | None:
     """The first integer in a section number (``7A`` → 7, ``L. 11-1`` → 11)."""
-    m = re.search(r"\d+", number)
+    m = _DIGITS.search(number)
     return int(m.group()) if m else None
 
 
+@functools.lru_cache(maxsize=4096)
 def clean_number(number: str) -> str:
     """AKN-style number cleaning for eIds: ``(i)`` → ``i``, ``1.2.`` → ``1-2``, accents dropped."""
     text = unicodedata.normalize("NFKD", number)

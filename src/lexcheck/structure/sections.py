@@ -213,8 +213,7 @@ def _heading_beside(rest: str, family: str) -> str | None:
                 return m.group("h").strip()
     if len(text) > 150 or len(text.split()) > 20:
         return None
-    letters = [ch for ch in text if ch.isalpha()]
-    if letters and text.isupper() and text.endswith("."):
+    if text.isupper() and text.endswith("."):
         return text.rstrip(" .")  # "SEC. 7. JUVENILE DETENTION STANDARDS."
     if text.endswith((".", ";", ":", ",")) and not text.endswith("etc."):
         return None

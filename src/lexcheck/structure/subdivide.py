@@ -20,11 +20,15 @@ from lexcheck.structure.provisos import paragrafo_at, proviso_at
 _PAREN = re.compile(
     r"\[?\((?P<v>\d{1,3}(?:-?[A-Z]{1,2})?|[a-z]{1,4}|[A-Z]{1,4})\)(?=[\s—–\-:.,;]|$)"
 )
+_DIGITS = re.compile(r"\d+")
 _DOT = re.compile(r"(?P<v>\d{1,3})[.)](?:-|–|—)?(?=\s)")
 _CLOSE = re.compile(r"(?P<v>[a-z]{1,2})\)(?=\s)")
-_INLINE = re.compile(
-    r"(?:[:;]\s*(?:(?:or|and)\s+)?|[.]\s+|[—–]\s*|-{2,}\s*|,\s*-+\s*|(?:\*\s*){3,})"
-    r"(?P<m>\[?\((?:\d{1,3}(?:-?[A-Z]{1,2})?|[a-z]{1,4}|[A-Z]{1,4})\)(?=\s)|Provided\b)"
+# inside a line a marker counts only after a sentence break: ":", ";", ". ", "—", "--", "* * *"
+_INLINE_MARK = re.compile(
+    r"\[?\((?:\d{1,3}(?:-?[A-Z]{1,2})?|[a-z]{1,4}|[A-Z]{1,4})\)(?=\s)|Provided\b"
+)
+_BREAK_BEFORE = re.compile(
+    r"(?:[:;]\s*(?:(?:or|and)\s+)?|[.]\s+|[—–]\s*|-{2,}\s*|,\s*-+\s*|(?:\*\s*){3,})$"
 )
 # a wrapped line that begins "(2) of section 5" continues a cross-reference
 _REF_END = re.compile(
@@ -75,7 +79,7 @@ def _styles(tok: Token) -> list[str]:
 
 def _value(style: str, v: str) -> int:
     if style in ("arabic", "dot"):
-        m = re.match(r"\d+", v)
+        m = _DIGITS.match(v)
         base = int(m.group()) if m else 0
         suffix = v[m.end() :].lstrip("-") if m else ""
         # 2 < 2A < 2B < 3: scale so insertions sit between
@@ -132,7 +136,12 @@ def _line_start_token(
     m = _PAREN.match(text, pos)
     if m:
         # "(2) of section 5" wrapped from "… subsection" is a cross-reference
-        if prev_content and _REF_END.search(prev_content) and not _BREAK_END.search(prev_content):
+        tail = len(prev_content) - 40
+        if (
+            prev_content
+            and _REF_END.search(prev_content, max(0, tail))
+            and not _BREAK_END.search(prev_content, max(0, tail))
+        ):
             return
         tok = Token(m.start(), "paren", m.group("v"))
         tok.terms = term_at(text, _skip_space(text, m.end()))
@@ -162,9 +171,9 @@ def _line_start_token(
 
 
 def _inline_tokens(text: str, start: int, end: int, tokens: list[Token]) -> None:
-    for m in _INLINE.finditer(text, start, end):
-        pos = m.start("m")
-        if pos <= start:
+    for m in _INLINE_MARK.finditer(text, start + 1, end):
+        pos = m.start()
+        if not _BREAK_BEFORE.search(text, max(start, pos - 16), pos):
             continue
         if text.startswith("Provided", pos):
             if proviso_at(text, pos):
