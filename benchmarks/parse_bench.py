@@ -58,6 +58,13 @@ def _india_body() -> str:
     return _IN_SECTION.sub(lambda m: f"{m.group(1)}. ", text[first.start() :])
 
 
+def _renumber(chunk: str, offset: int) -> str:
+    def shift(m: re.Match[str]) -> str:
+        return f"{int(m.group(1)) + offset}. "
+
+    return _MW_SECTION.sub(shift, chunk)
+
+
 def build_corpus(size: int) -> str:
     """At least ``size`` characters of statute text with continuous numbering."""
     malawi = _malawi_body()
@@ -65,15 +72,19 @@ def build_corpus(size: int) -> str:
     out = ["Consolidated Children Act (benchmark corpus)\n\n"]
     total = len(out[0])
     offset = 0
-    part = 0
+    parts = [0]
+
+    def next_part(_: re.Match[str] | None) -> str:
+        parts[0] += 1
+        return f"Part {parts[0]} – "
+
     while total < size:
         for body, count in ((malawi, 189), (india, 112)):
-            part += 1
-            base = offset
-            chunk = _PART.sub(lambda m, p=part: f"Part {p} – ", body)
-            if not _PART.search(body):
-                chunk = f"Part {part} – Provisions\n\n" + chunk
-            chunk = _MW_SECTION.sub(lambda m, b=base: f"{int(m.group(1)) + b}. ", chunk)
+            if _PART.search(body):
+                chunk = _PART.sub(next_part, body)
+            else:
+                chunk = next_part(None) + "Provisions\n\n" + body
+            chunk = _renumber(chunk, offset)
             out.append(chunk.rstrip() + "\n\n")
             total += len(out[-1])
             offset += count
