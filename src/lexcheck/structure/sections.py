@@ -143,15 +143,14 @@ def choose_family(found: dict[str, list[Candidate]]) -> str | None:
 _WINDOW = 40
 
 
-def _gain(prev: Candidate, cand: Candidate, prev_key: tuple, key: tuple) -> float:
-    """Score of ``cand`` following ``prev`` in the chain of real sections."""
-    a, b = first_int(prev.number), first_int(cand.number)
-    gap = 0 if a is None or b is None else max(0, b - a - 1)
-    # a strong candidate (heading, subsection, markdown heading) is worth more than a bare
-    # "3. sentence"
-    # a gap (sections repealed and omitted) costs a little; a leap of more than 20 costs more
-    # than one section is worth, so it is kept only when the numbering carries on after it
-    return 1.0 + (0.5 if cand.strong else 0.0) - 0.1 * min(gap, 10) - (1.0 if gap > 20 else 0.0)
+def _gain(gap: int, strong: bool) -> float:
+    """Score of a candidate following another ``gap`` numbers on in the chain of sections.
+
+    A strong candidate (heading, subsection, markdown heading) is worth more than a bare
+    "3. sentence"; a gap (sections repealed and omitted) costs a little; a leap of more than 20
+    costs more than one section is worth, so it is kept only when the numbering carries on.
+    """
+    return 1.0 + (0.5 if strong else 0.0) - 0.1 * min(gap, 10) - (1.0 if gap > 20 else 0.0)
 
 
 def sequence(cands: list[Candidate], *, restart: bool = False) -> list[Candidate]:
@@ -167,22 +166,30 @@ def sequence(cands: list[Candidate], *, restart: bool = False) -> list[Candidate
     if n == 0:
         return []
     keys = [section_key(c.number) for c in cands]
+    ints = [first_int(c.number) for c in cands]
     score = [0.0] * n
+    prefix_max = [0.0] * n  # best score among candidates 0..i, to stop the backward scan early
     back = [-1] * n
     for i, cand in enumerate(cands):
-        value = first_int(cand.number)
+        value = ints[i]
         # a chain normally starts at 1; an extract (articles 139-200) may start anywhere
         best = (1.0 + (0.5 if cand.strong else 0.0)) - (0.0 if restart or value in (0, 1) else 0.6)
         if not cand.strong and not restart and value not in (0, 1):
             best -= 1.0
         link = -1
         key = keys[i]
-        for j in range(max(0, i - _WINDOW), i):
+        strong = cand.strong
+        for j in range(i - 1, max(0, i - _WINDOW) - 1, -1):
+            if prefix_max[j] + 1.5 <= best:
+                break  # no earlier candidate can beat the link already found
             if keys[j] < key:
-                s = score[j] + _gain(cands[j], cand, keys[j], key)
-                if s > best:
-                    best, link = s, j
+                a = ints[j]
+                gap = 0 if a is None or value is None else max(0, value - a - 1)
+                total = score[j] + _gain(gap, strong)
+                if total > best:
+                    best, link = total, j
         score[i] = best
+        prefix_max[i] = max(best, prefix_max[i - 1]) if i else best
         back[i] = link
     end = max(range(n), key=lambda k: (score[k], -k))
     chain: list[Candidate] = []
