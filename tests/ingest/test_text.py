@@ -188,3 +188,25 @@ def test_language_unknown_for_numbers_only(tmp_path: Path) -> None:
     f = tmp_path / "x.txt"
     f.write_text("1. 2. 3.\n(a) (b)\n", "utf-8")
     assert read(f).language is None
+
+
+def test_large_cp1252_file_detected_on_a_sample(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_bytes((SPANISH * 8000).encode("cp1252"))
+    assert f.stat().st_size > 2 * 1024 * 1024
+    assert read(f).text == SPANISH * 8000
+
+
+def test_large_file_whose_tail_breaks_the_sampled_guess(tmp_path: Path) -> None:
+    # The first megabytes are pure ASCII; the Windows-1252 characters come only at the end.
+    head = "Section 1. Short title\nThis Act may be cited as the Children Act.\n" * 40000
+    f = tmp_path / "late.txt"
+    f.write_bytes((head + "Artículo 7.– Protección § 3\n").encode("cp1252"))
+    assert read(f).text.endswith("Artículo 7.– Protección § 3\n")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_file_whose_size_stat_does_not_know_is_read_in_full() -> None:
+    # /proc files report st_size 0; read() must not trust stat for how much to read.
+    src = read("/proc/self/status")
+    assert "Name:" in src.text and len(src.text) > 100

@@ -41,10 +41,13 @@ def _read_bytes(p: Path, name: str, max_bytes: int) -> bytes:
         )
     try:
         with p.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)
+            # Ask for what stat promised (plus one byte to notice growth): read(n) allocates n.
+            raw = fh.read(min(st.st_size, max_bytes) + 1)
+            if len(raw) > st.st_size:  # grew since stat (or a size-less file): read on
+                raw += fh.read(max(0, max_bytes + 1 - len(raw)))
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from exc
-    if len(raw) > max_bytes:  # grew since stat
+    if len(raw) > max_bytes:
         raise InputError(name, f"file is larger than the {max_bytes} byte limit")
     if not raw:
         raise InputError(name, "file is empty")
@@ -84,7 +87,10 @@ def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     p = Path(path)
     name = str(path)
     raw = _read_bytes(p, name, max_bytes)
+    sha256 = hashlib.sha256(raw).hexdigest()
     ex = _extract(raw, p, name, max_bytes)
+    del raw  # only the extracted text is needed from here on: free the bytes before copying
+
     if ex.normalised:
         norm = Normalised(
             text=ex.raw,
@@ -100,7 +106,7 @@ def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     return SourceText(
         path=name,
         format=ex.format,
-        sha256=hashlib.sha256(raw).hexdigest(),
+        sha256=sha256,
         text=norm.text,
         title=ex.title or first_line_title(norm.text),
         language=ex.language or guess_language(norm.text),

@@ -78,7 +78,7 @@ def clean_title(s: str | None, *, limit: int = 200) -> str | None:
 
 def first_line_title(text: str) -> str | None:
     """The first substantive line: at least three letters, not a bracketed editorial note."""
-    for line in text.split("\n", 200)[:200]:
+    for line in text[:20_000].split("\n")[:200]:
         t = line.strip()
         if not t or t.startswith(("[", "<!--", "---", "|")):
             continue

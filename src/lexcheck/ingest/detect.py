@@ -105,7 +105,7 @@ def detect(raw: bytes, suffix: str, name: str) -> Detected:
         raise InputError(
             name, "legacy Microsoft Office file (.doc/.xls/.ppt); save it as .docx first"
         )
-    if raw.lstrip()[:5] == b"{\\rtf":
+    if head.lstrip()[:5] == b"{\\rtf":
         raise InputError(name, "RTF documents are not supported; save it as .docx first")
     for magic, what in _MAGIC:
         # "MZ" alone could start a line of text; an executable has NUL bytes in its header.

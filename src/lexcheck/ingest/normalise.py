@@ -30,6 +30,7 @@ _REMOVED = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff\u00ad"
 _TOKEN = re.compile(
     rf"[ {_ODD_SPACE}]*[{_ODD_SPACE}][ {_ODD_SPACE}]*| {{2,}}| \Z|[{_REMOVED}]+|[\u2010\u2011]"
 )
+_EOL = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _REMOVED_RE = re.compile(rf"[{_REMOVED}]")
 _WS_RE = re.compile(rf"[ {_ODD_SPACE}]")
 
@@ -114,58 +115,69 @@ def clean_line(line: str) -> str:
     return _clean_line(line, 0, 0, None)
 
 
-def _is_lower_start(s: str) -> bool:
-    t = s.lstrip(" \t\xa0")
-    return bool(t) and t[0].isalpha() and t[0].islower()
+def _lower_start(src: str, j: int) -> bool:
+    """The line starting at ``j`` begins (after indentation) with a lower-case letter."""
+    n = len(src)
+    while j < n and src[j] in " \t\xa0":
+        j += 1
+    return j < n and src[j].isalpha() and src[j].islower()
 
 
 def normalise(src: str, *, start: int = 0, join_hyphens: bool = False) -> Normalised:
-    """Normalise ``src[start:]``; source lines before ``start`` are counted but dropped."""
+    """Normalise ``src[start:]``; source lines before ``start`` are counted but dropped.
+
+    Lines that need no change are copied as runs of the source (no per-line objects kept),
+    so a clean file costs one copy of its text, or none.
+    """
     skipped_lines = len(src[:start].splitlines()) if start else 0
     anchors = _Anchors(start)
     out: list[str] = []
-    norm = 0
+    norm = 0  # normalised offset of ``run_start``
     line_starts: list[int] = [0] * skipped_lines
-    src_pos = start
-    lines = src[start:].splitlines(keepends=True)
-    i = 0
-    while i < len(lines):
-        raw = lines[i]
-        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        line_starts.append(norm)
-        anchors.mark(norm, src_pos)
-        cleaned = _clean_line(body, norm, src_pos, anchors)
-        eol = len(raw) - len(body)
-        if (
+    n = len(src)
+    pos = run_start = start  # src[run_start:pos] is copied verbatim
+    find_eol = _EOL.search
+    while pos < n:
+        m = find_eol(src, pos)
+        body_end, eol_end = (m.start(), m.end()) if m else (n, n)
+        line_norm = norm + (pos - run_start)
+        line_starts.append(line_norm)
+        body = src[pos:body_end]
+        cleaned = _clean_line(body, line_norm, pos, anchors)
+        eol = src[body_end:eol_end]
+        hyphen = (
             join_hyphens
-            and eol
+            and eol_end < n
             and len(cleaned) >= 2
             and cleaned[-1] == "-"
             and cleaned[-2].isalpha()
-            and i + 1 < len(lines)
-            and _is_lower_start(lines[i + 1])
-        ):
-            # "protec-\ntion": drop the hyphen, the break and the next line's indentation.
+            and _lower_start(src, eol_end)
+        )
+        if not hyphen and eol in ("\n", "") and (cleaned is body or cleaned == body):
+            pos = eol_end  # unchanged: extend the verbatim run
+            continue
+        out.append(src[run_start:pos])
+        norm = line_norm
+        if hyphen:
+            # "protec-\ntion": drop the hyphen, the break and the next line's indentation;
+            # the next source line then starts mid-line in the normalised text.
             cleaned = cleaned[:-1]
             out.append(cleaned)
             norm += len(cleaned)
-            src_pos += len(raw)
-            nxt = lines[i + 1]
-            indent = len(nxt) - len(nxt.lstrip(" \t\xa0"))
-            lines[i + 1] = nxt[indent:]
-            src_pos += indent
-            anchors.mark(norm, src_pos)
-            i += 1
-            # The next source line starts here, mid-line in the normalised text.
-            continue
-        out.append(cleaned)
-        norm += len(cleaned)
-        if eol:
-            anchors.mark(norm, src_pos + len(body))
-            out.append("\n")
-            norm += 1
-        src_pos += len(raw)
-        i += 1
+            pos = eol_end
+            while src[pos] in " \t\xa0":
+                pos += 1
+        else:
+            out.append(cleaned)
+            norm += len(cleaned)
+            if eol:
+                anchors.mark(norm, body_end)
+                out.append("\n")
+                norm += 1
+            pos = eol_end
+        anchors.mark(norm, pos)
+        run_start = pos
+    out.append(src[run_start:pos])
     return Normalised(text="".join(out), line_starts=line_starts or [0], offsets=anchors.items)
 
 

@@ -73,8 +73,26 @@ def _many_controls(raw: bytes) -> bool:
 _PREVALENT = ("cp1252", "latin_1", "iso8859_15")
 
 
+_SAMPLE = 1 << 20
+
+
 def _detect(raw: bytes, name: str) -> tuple[str, str]:
-    """Ask charset-normalizer; a NUL byte outside UTF-16/32 means binary data."""
+    """Ask charset-normalizer; a NUL byte outside UTF-16/32 means binary data.
+
+    A large file is judged on its first megabyte (the detector's memory grows with its input)
+    and then decoded whole with that encoding; if the rest does not decode, on all of it.
+    """
+    if len(raw) > 2 * _SAMPLE and b"\x00" not in raw[:_SAMPLE]:  # not UTF-16/32: cut at a line
+        cut = raw.rfind(b"\n", 0, _SAMPLE)
+        _text, enc = _detect_all(raw[: cut + 1 if cut > 0 else _SAMPLE], name)
+        try:
+            return raw.decode(enc), enc
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return _detect_all(raw, name)
+
+
+def _detect_all(raw: bytes, name: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     results = from_bytes(raw)
