@@ -30,6 +30,8 @@ SPANISH = (
         ("utf-16-le", codecs.BOM_UTF16_LE),
         ("utf-16-be", codecs.BOM_UTF16_BE),
         ("cp1252", b""),
+        ("utf-16-le", b""),
+        ("utf-16-be", b""),
     ],
 )
 def test_encodings_decode_to_the_same_text(tmp_path: Path, encoding: str, bom: bytes) -> None:
@@ -210,3 +212,10 @@ def test_file_whose_size_stat_does_not_know_is_read_in_full() -> None:
     # /proc files report st_size 0; read() must not trust stat for how much to read.
     src = read("/proc/self/status")
     assert "Name:" in src.text and len(src.text) > 100
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_ascii_utf16_without_bom(tmp_path: Path, encoding: str) -> None:
+    f = tmp_path / "act.txt"
+    f.write_bytes("Section 1. Short title\nThis Act is the Children Act.\n".encode(encoding))
+    assert read(f).text == "Section 1. Short title\nThis Act is the Children Act.\n"

@@ -51,10 +51,15 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
                 enc = "utf-8"
             break
     else:
-        try:
-            text, enc = raw.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, enc = _detect(raw, name)
+        # NUL bytes are valid UTF-8, so UTF-16 without a BOM is looked for first.
+        bomless = _bomless_utf16(raw) if b"\x00" in raw[:8192] else None
+        if bomless:
+            text, enc = raw.decode(bomless), bomless
+        else:
+            try:
+                text, enc = raw.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                text, enc = _detect(raw, name)
     if _looks_binary(text):
         raise InputError(name, BINARY)
     return text, enc
@@ -74,6 +79,25 @@ _PREVALENT = ("cp1252", "latin_1", "iso8859_15")
 
 
 _SAMPLE = 1 << 20
+
+
+def _bomless_utf16(raw: bytes) -> str | None:
+    """UTF-16 without a BOM, told by its zero bytes: mostly-Latin text has one in every
+    other byte, on odd offsets (little-endian) or even ones (big-endian)."""
+    if len(raw) % 2:
+        return None
+    sample = raw[:8192]
+    pairs = len(sample) // 2
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if pairs >= 4 and zeros >= 0.6 * pairs and other == 0:
+            try:
+                raw.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            return enc
+    return None
 
 
 def _detect(raw: bytes, name: str) -> tuple[str, str]:
