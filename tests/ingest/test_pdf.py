@@ -143,3 +143,20 @@ def test_pdf_bytes_in_memory_only(tmp_path: Path) -> None:
     f.write_bytes(data)
     read(f)
     assert f.read_bytes() == data
+
+
+def test_pdf_decompression_bomb_refused(tmp_path: Path) -> None:
+    import zlib
+
+    bomb = zlib.compress(b"0" * (30 * 1024 * 1024), 9)  # 30 MB of content in ~30 kB
+    data = pdf_bytes([page_of(["1. Short title"], header=None, footer=None)])
+    # An extra unreferenced Flate stream object before the cross-reference table is enough
+    # for the check, which looks at every stream in the file.
+    cut = data.index(b"xref")
+    extra = b"99 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb)
+    f = tmp_path / "bomb.pdf"
+    f.write_bytes(data[:cut] + extra + bomb + b"\nendstream\nendobj\n" + data[cut:])
+    with pytest.raises(InputError) as info:
+        read(f, max_bytes=1024 * 1024)
+    assert "decompression bomb" in info.value.problem
+    assert "1. Short title" in read(f).text  # within the default limit it is an ordinary PDF

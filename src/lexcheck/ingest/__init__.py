@@ -59,7 +59,7 @@ def _extract(raw: bytes, p: Path, name: str, max_bytes: int) -> Extracted:
     if found.kind == "pdf":
         from lexcheck.ingest.pdf import read_pdf
 
-        return read_pdf(raw, name)
+        return read_pdf(raw, name, max_bytes)
     if found.kind == "docx":
         from lexcheck.ingest.docx import read_docx
 

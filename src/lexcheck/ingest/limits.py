@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 
 from lexcheck.errors import InputError
 
@@ -42,3 +44,49 @@ def check_zip(raw: bytes, name: str, max_bytes: int) -> None:
             )
     if total > limit:
         raise InputError(name, f"archive would unpack to {total} bytes (limit {limit}); refused")
+
+
+# A PDF's Flate streams may inflate to at most this many times the file size limit in all.
+PDF_INFLATE_FACTOR = 10
+_STREAM = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 20
+
+
+def _inflated_size(data: bytes, cap: int) -> int:
+    """Bytes ``data`` inflates to (zlib), counted in chunks without keeping them; stops at cap."""
+    d = zlib.decompressobj()
+    total = 0
+    buf = data
+    try:
+        while buf and total <= cap:
+            out = d.decompress(buf, _CHUNK)
+            total += len(out)
+            buf = d.unconsumed_tail
+            if d.eof:
+                break
+    except zlib.error:
+        pass  # not Flate (or encrypted, or damaged): the parser will judge it
+    return total
+
+
+def check_pdf_streams(raw: bytes, name: str, max_bytes: int) -> None:
+    """Refuse a PDF whose compressed streams would inflate beyond the limit (a PDF bomb)."""
+    cap = PDF_INFLATE_FACTOR * max_bytes
+    total = 0
+    pos = 0
+    while True:
+        m = _STREAM.search(raw, pos)
+        if m is None:
+            return
+        end = raw.find(b"endstream", m.end())
+        if end < 0:
+            return
+        data = raw[m.end() : end]
+        pos = end + 9
+        if not data[:1] or data[0] & 0x0F != 8:  # zlib header: deflate
+            continue
+        total += _inflated_size(data, cap - total)
+        if total > cap:
+            raise InputError(
+                name, f"PDF streams inflate beyond {cap} bytes (decompression bomb?); refused"
+            )

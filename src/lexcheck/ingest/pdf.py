@@ -15,6 +15,7 @@ from collections import Counter
 
 from lexcheck.errors import InputError
 from lexcheck.ingest.common import Extracted, clean_title
+from lexcheck.ingest.limits import check_pdf_streams
 from lexcheck.models import SourceFormat
 
 ZONE = 2  # lines at the top and at the bottom of a page that may be running heads
@@ -70,8 +71,9 @@ def _problem(exc: BaseException) -> str:
     return f"corrupt or unreadable PDF ({detail})"
 
 
-def read_pdf(raw: bytes, name: str) -> Extracted:
-    """Extract the text layer page by page."""
+def read_pdf(raw: bytes, name: str, max_bytes: int) -> Extracted:
+    """Extract the text layer page by page, after checking the streams are no bomb."""
+    check_pdf_streams(raw, name, max_bytes)
     import pdfplumber
 
     try:
