@@ -15,7 +15,9 @@ from lexcheck.models import SourceFormat
 
 from .docx_builder import (
     CHILD_JUSTICE_BILL_TEXT,
+    W_NS,
     StatuteDoc,
+    W,
     abstract_num,
     child_justice_bill,
     num,
@@ -235,3 +237,31 @@ def test_docx_with_entity_bomb(tmp_path: Path) -> None:
     except InputError:
         return
     assert "lollollol" not in src.text  # entities are never expanded
+
+
+def test_headings_numbered_through_their_style(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    d = StatuteDoc()
+    abstract = abstract_num(80, [("upperRoman", "CHAPTER %1"), ("decimal", "Article %2.")])
+    # Each level is tied to a heading style; the styles carry only the list id.
+    for lvl, style in zip(abstract.findall(f"{W}lvl"), ("Heading1", "Heading2"), strict=True):
+        lvl.insert(1, parse_xml(f'<w:pStyle xmlns:w="{W_NS}" w:val="{style}"/>'))
+    d.define(abstract, num(81, 80))
+    for style in ("Heading 1", "Heading 2"):
+        ppr = d.doc.styles[style].element.get_or_add_pPr()
+        ppr.get_or_add_numPr().get_or_add_numId().val = 81
+    d.para("GENERAL PROVISIONS", style="Heading 1")
+    d.para("Purpose", style="Heading 2")
+    d.para("This Code protects the rights of children.")
+    d.para("Definitions", style="Heading 2")
+    d.para("JUVENILE COURTS", style="Heading 1")
+    d.para("Jurisdiction", style="Heading 2")
+    assert read(d.save(tmp_path / "h.docx")).text.splitlines() == [
+        "CHAPTER I GENERAL PROVISIONS",
+        "Article 1. Purpose",
+        "This Code protects the rights of children.",
+        "Article 2. Definitions",
+        "CHAPTER II JUVENILE COURTS",
+        "Article 1. Jurisdiction",
+    ]
