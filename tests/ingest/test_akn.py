@@ -170,7 +170,7 @@ def test_akn_text_and_tree(tmp_path: Path) -> None:
     assert src.provisions is not None
     nodes = walk(src.provisions)
     assert [(p.kind, p.label, p.eid) for p in nodes] == [
-        ("part", "part I", "part_I"),
+        ("part", "Part I", "part_I"),
         ("section", "section 1", "sec_1"),
         ("section", "section 2", "sec_2"),
         ("subsection", "section 2(1)", "sec_2__subsec_1"),
@@ -178,12 +178,12 @@ def test_akn_text_and_tree(tmp_path: Path) -> None:
         ("definition", "section 2(1)(b)", "sec_2__subsec_1__para_b"),
         ("subparagraph", "section 2(1)(b)(i)", "sec_2__subsec_1__para_b__subpara_i"),
         ("subparagraph", "section 2(1)(b)(ii)", "sec_2__subsec_1__para_b__subpara_ii"),
-        ("part", "part II", "part_II"),
+        ("part", "Part II", "part_II"),
         ("section", "section 7", "sec_7"),
         ("subsection", "section 7(1)", "sec_7__subsec_1"),
         ("subsection", "section 7(2)", "sec_7__subsec_2"),
         ("paragraph", "section 7(2)(a)", "sec_7__subsec_2__para_a"),
-        ("schedule", "schedule 1", "att_1"),
+        ("schedule", "First Schedule", "att_1"),
     ]
     by_eid = {p.eid: p for p in nodes}
     sec7 = by_eid["sec_7"]
@@ -219,7 +219,7 @@ def test_akn_articles_and_list_points(tmp_path: Path) -> None:
     src = read(f)
     nodes = walk(src.provisions or [])
     assert [(p.kind, p.label, p.number) for p in nodes] == [
-        ("chapter", "chapter II", "II"),
+        ("chapter", "Chapter II", "II"),
         ("article", "article 7", "7"),
         ("paragraph", "article 7(1)", "1"),
         ("subparagraph", "article 7(1)(a)", "a"),
@@ -304,3 +304,25 @@ def test_empty_akn(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read(f)
     assert "no text" in info.value.problem
+
+
+def test_unnumbered_definitions_labelled_by_term(tmp_path: Path) -> None:
+    xml = f"""<akomaNtoso xmlns="{NS}"><act name="act"><meta/><body>
+      <section eId="sec_2"><num>2.</num><heading>Interpretation</heading>
+        <subsection eId="sec_2__subsec_1"><intro><p>In this Act—</p></intro>
+          <paragraph eId="sec_2__subsec_1__para_1"><content>
+            <p>“<def refersTo="#t-child">child</def>” means a person under 18;</p>
+            </content></paragraph>
+          <paragraph eId="sec_2__subsec_1__para_2"><content>
+            <p>“<def refersTo="#t-j">juvenile</def>” has the same meaning as child.</p>
+            </content></paragraph>
+        </subsection></section></body></act></akomaNtoso>"""
+    f = tmp_path / "defs.xml"
+    f.write_text(xml, "utf-8")
+    nodes = walk(read(f).provisions or [])
+    assert [(p.kind, p.label, p.terms) for p in nodes] == [
+        ("section", "section 2", []),
+        ("subsection", "section 2", []),
+        ("definition", 'section 2("child")', ["child"]),
+        ("definition", 'section 2("juvenile")', ["juvenile"]),
+    ]

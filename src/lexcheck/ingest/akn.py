@@ -171,16 +171,18 @@ class _Builder:
         return None
 
     def label(self, kind: ProvisionKind, number: str | None, parent: _Node | None, i: int) -> str:
-        """``part 2``, ``section 7``, ``section 7(1)(a)``, ``article 12(3)``."""
-        if kind in _TOP_LEVEL:
+        """``Part II``, ``section 7``, ``section 7(1)(a)``, ``article 12(3)`` (the structure
+        parser's conventions, so labels read the same whatever the input format)."""
+        if kind in ("part", "chapter", "title", "division"):
+            return f"{kind.title()} {number or i}"
+        if kind in ("section", "article"):
             return f"{kind} {number or i}"
         # Subdivisions hang off their section or article; under a Part or a schedule, or at
         # the top, they stand alone.
         if parent is None or parent.kind in _CONTAINERS:
             return f"{kind} {number or i}"
-        if number:
-            return f"{parent.label}({number})"
-        return f"{parent.label} {kind} {i}"
+        # An unnumbered subdivision (an untitled wrapper) is cited by its parent's label.
+        return f"{parent.label}({number})" if number else parent.label
 
     def provision(
         self, el: Any, kind: ProvisionKind, parent: _Node | None, index: int
@@ -209,8 +211,7 @@ class _Builder:
         if node.terms and kind in ("subsection", "paragraph", "subparagraph"):
             node.kind = "definition"
             if number is None:
-                where = f"{parent.label}, " if parent is not None else ""
-                node.label = f'{where}definition of "{node.terms[0]}"'
+                node.label = f'{parent.label if parent else ""}("{node.terms[0]}")'
         end = self.last_end
         return Provision(
             kind=node.kind,
@@ -290,7 +291,10 @@ class _Builder:
         m = _SCHEDULE_NUM.search(heading or "")
         number = (m.group(1) or _ORDINALS[m.group(2).lower()]) if m else None
         siblings = sum(1 for p in (parent.children if parent else self.top) if p.kind == "schedule")
-        label = f"schedule {number or siblings + 1}"
+        if m and m.group(2):
+            label = f"{m.group(2).capitalize()} Schedule"
+        else:
+            label = f"Schedule {number or siblings + 1}"
         eid = att.get("eId") or doc.get("eId") or f"att_{siblings + 1}"
         node = _Node("schedule", number, label, eid, heading, self.offset, len(self.lines) + 1)
         self.walk(doc, node)
