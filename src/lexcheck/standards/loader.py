@@ -82,7 +82,9 @@ def _label(prov: StandardProvision) -> str:
 
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # The C loader, where PyYAML has it, reads the ~850 provisions several times faster.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot read: {exc}") from exc
 
