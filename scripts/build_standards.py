@@ -51,9 +51,9 @@ NOT_IMPLEMENTABLE: dict[str, list[str]] = {
     + [f"opac.art{n}" for n in range(8, 14)],
     "opsc": ["opsc.preamble", "opsc.art11"] + [f"opsc.art{n}" for n in range(12, 18)],
     "beijing": ["beijing.r1.5", "beijing.r9"],
-    "gc24": [f"gc24.para{n}" for n in (1, 2, 3, 4, 5, 44, 82, 84, 97, 98, 99)],
-    "havana": ["havana.r3", "havana.r5", "havana.r9", "havana.r10"],
-    "riyadh": ["riyadh.para7", "riyadh.para65", "riyadh.para66"],
+    "gc24": [f"gc24.para{n}" for n in (1, 2, 3, 4, 5, 6, 44, 82, 84, 97, 98, 99)],
+    "havana": ["havana.r3", "havana.r5", "havana.r9", "havana.r10", "havana.r16"],
+    "riyadh": ["riyadh.para7", "riyadh.para8", "riyadh.para65", "riyadh.para66"],
     "ecosoc2005": ["ecosoc2005.para1", "ecosoc2005.para2", "ecosoc2005.para3"],
 }
 

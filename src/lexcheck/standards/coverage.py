@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lexcheck.standards.loader import Standards
@@ -22,6 +23,11 @@ CORE_CHECK_IDS: tuple[str, ...] = (
     "jj.privacy",
     "jj.diversion",
 )
+
+
+def _natural(pid: str) -> list[tuple[int, str]]:
+    """Sort key putting ``sec2`` before ``sec10``."""
+    return [(int(part), "") if part.isdigit() else (0, part) for part in re.split(r"(\d+)", pid)]
 
 
 def mapped_provisions(std: Standards) -> set[str]:
@@ -70,8 +76,8 @@ def coverage(std: Standards, rule_ids: set[str] | None = None) -> dict[str, Any]
         pids = [p for p, i in std.provision_instrument.items() if i == inst.id]
         counted = [p for p in pids if std.provisions[p].kind not in STRUCTURAL_KINDS]
         implementable = [p for p in counted if std.provisions[p].implementable]
-        unmapped = sorted(p for p in implementable if p not in mapped)
-        unverified = sorted(p for p in pids if not std.provisions[p].verified)
+        unmapped = sorted((p for p in implementable if p not in mapped), key=_natural)
+        unverified = sorted((p for p in pids if not std.provisions[p].verified), key=_natural)
         instruments.append(
             {
                 "id": inst.id,
