@@ -138,3 +138,36 @@ def test_attach_wrong_instrument_or_text(data_home: Path, tmp_path: Path) -> Non
     )
     assert proc.returncode == 2 and "unknown instrument" in proc.stderr
     assert not (data_home / "attached").exists()
+
+
+USER_BEIJING = """Part one
+GENERAL PRINCIPLES
+1. Fundamental perspectives
+1.1 USER 1.1 text that wraps
+onto a second line in the PDF.
+Commentary
+These broad perspectives, with items of their own:
+(a) a commentary item;
+Rule 1.1 is explained here and is not a sub-rule.
+2. Scope of the Rules and definitions used
+2.1 USER 2.1.
+2.2 USER 2.2 chapeau:
+( a ) USER 2.2(a).
+2.3 USER 2.3 chapeau:
+(a) USER 2.3(a);
+(b) USER 2.3(b);
+(c) USER 2.3(c).
+Commentary
+Rule 2.3 is addressed to national legislation.
+"""
+
+
+def test_align_beijing_skips_commentary_and_rejoins_wrapped_lines() -> None:
+    result = align(load_standards(attached=False), "beijing", USER_BEIJING)
+    assert result.texts["beijing.r1.1"] == "USER 1.1 text that wraps onto a second line in the PDF."
+    assert result.texts["beijing.r2.2.a"] == "USER 2.2(a)."
+    # The official edition letters the third item of 2.3, which the bundled edition does not.
+    assert result.texts["beijing.r2.3.c"] == "USER 2.3(c)."
+    assert result.extra == []
+    assert "beijing.r1.2" in result.missing and "beijing.r2.2.b" in result.missing
+    assert not any("commentary" in t.lower() for t in result.texts.values())

@@ -59,8 +59,9 @@ def align(std: Standards, instrument: str, text: str) -> Alignment:
             result.duplicates.append(pid)
             continue
         present.append(pid)
-        if unit.text:
-            result.texts[pid] = unit.text
+        if unit.lines:
+            # A user's copy (often from PDF) wraps lines inside a provision: rejoin them.
+            result.texts[pid] = " ".join(line for line in unit.lines if line)
     found = set(present)
     encoded = _encoded_ids(std, instrument)
     # A container printed without text of its own (e.g. "Article 40") is present when any of

@@ -21,7 +21,7 @@ _BRACKETED = re.compile(r"\s*\[[^\]]*\]")
 _ARTICLE = re.compile(r"^(?:Article|Art\.)\s+(\d+)\s*\.?\s*(.*)$", re.IGNORECASE)
 _PART_ARTICLES = re.compile(r"^PART\s+([IVX]+)\s*$")
 _PART_RULES = re.compile(r"^Part\s+(" + "|".join(ORDINALS) + r")\b\s*(.*)$", re.IGNORECASE)
-_SUBRULE = re.compile(r"^(?:Rule\s+)?(\d+)\s?\.\s?(\d+)\s*\.?\s+(.*)$")
+_SUBRULE = re.compile(r"^(\d+)\s?\.\s?(\d+)\s*\.?\s+(.*)$")
 _NUMBERED = re.compile(r"^(\d+)\s?\.\s+(.*)$")
 _PAREN = re.compile(r"^\(\s?([a-z]{1,4})\s?\)\s*(.*)$")
 _DOTTED_LETTER = re.compile(r"^([a-z])\.\s+(.*)$")
@@ -89,6 +89,7 @@ class _Splitter:
         self.pending_part_title = False
         self.started = False
         self.preamble: Unit | None = None
+        self.in_commentary = False  # Beijing Rules: skipping an official Commentary block
 
     def add(self, unit: Unit) -> Unit:
         unit.part = self.part
@@ -176,6 +177,18 @@ class _Splitter:
 
     # --- Beijing Rules ------------------------------------------------------------------
     def _rules(self, line: str) -> None:
+        if line.rstrip(":").lower() == "commentary":
+            # Editions of the Beijing Rules print each rule's Commentary after it; its
+            # paragraphs (and their own "(a)" items) are not rule text.
+            self.in_commentary = True
+            self.current = None
+            return
+        if self.in_commentary:
+            m = _NUMBERED.match(line)
+            nxt = str(int(self.top.path[0]) + 1) if self.top else "1"
+            if not (_PART_RULES.match(line) or (m and m.group(1) == nxt)):
+                return
+            self.in_commentary = False
         m = _PART_RULES.match(line)
         if m:
             self.part = f"Part {m.group(1).lower()}"
