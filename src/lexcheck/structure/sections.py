@@ -298,7 +298,10 @@ def _heading_above(lines: list[Line], index: int) -> Line | None:
         container = find_container(lines[k])
         if container is not None and container.heading is None:
             return None  # the title printed below "CHAPTER I", not a section heading
-        ends_clean = before.endswith((".", ";", ":", "]", ")")) or container is not None
+        # the line above ends a sentence, or is itself a heading (a Part and its title)
+        ends_clean = (
+            before.endswith((".", ";", ":", "]", ")")) or container is not None or before.isupper()
+        )
         if not ends_clean and not re.match(r"^(?:\d+[A-Z]?\.|§|Section|Article)", before):
             return None
     return prev
