@@ -180,13 +180,15 @@ def sequence(cands: list[Candidate], *, restart: bool = False) -> list[Candidate
         key = keys[i]
         strong = cand.strong
         for j in range(i - 1, max(0, i - _WINDOW) - 1, -1):
-            if prefix_max[j] + 1.5 <= best:
-                break  # no earlier candidate can beat the link already found
+            if prefix_max[j] + 1.5 < best:
+                break  # no earlier candidate can match the link already found
             if keys[j] < key:
                 a = ints[j]
                 gap = 0 if a is None or value is None else max(0, value - a - 1)
                 total = score[j] + _gain(gap, strong)
-                if total > best:
+                # ties go to the earlier candidate: a heading printed twice ("# § 5032." then
+                # "##### § 5032.") starts the section at its first appearance
+                if total >= best and (total > best or link >= 0):
                     best, link = total, j
         score[i] = best
         prefix_max[i] = max(best, prefix_max[i - 1]) if i else best
