@@ -46,6 +46,7 @@ def test_spans_map_back(name: str) -> None:
     doc = parse(name)
     for p in doc.walk():
         assert p.text == doc.text[p.start : p.end]
+        assert p.text.strip(), f"{p.label} is empty"
         assert p.line == doc.line_at(p.start)
     eids = [p.eid for p in doc.walk()]
     assert len(eids) == len(set(eids))
@@ -113,6 +114,7 @@ LABELS = {
         "section 90(h)",
         "section 112(e)",
         "Third Schedule paragraph 3",
+        "Eighth Schedule paragraph 2",
     ],
     "co_ley_1098_2006_libro_ii.txt": [
         "article 188(5)",

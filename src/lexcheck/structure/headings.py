@@ -157,6 +157,7 @@ def find_inline_schedules(line: Line, last_ordinal: int) -> list[Node]:
                 kind="schedule",
                 number=m.group("ord"),
                 start=start,
+                lead_start=start,  # mid-line: the schedule before it ends right here
                 keyword="schedule",
                 body_start=line.cstart + m.end(),
                 heading=_inline_heading(line.content[m.end() :]),
