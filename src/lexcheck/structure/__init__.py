@@ -14,6 +14,7 @@ from lexcheck.structure.headings import find_headings
 from lexcheck.structure.lines import Line, split_lines
 from lexcheck.structure.meta import derive_title, detect_language
 from lexcheck.structure.nodes import Node
+from lexcheck.structure.runon import split_run_on
 from lexcheck.structure.subdivide import (
     add_inline_definitions,
     close_civil_items,
@@ -48,6 +49,9 @@ def build(source: SourceText) -> ParsedDocument:
 def _parse(source: SourceText) -> list[Node]:
     text = source.text
     lines = split_lines(text)
+    if _too_few_sections(lines):
+        # no line starts a section: the statute may be run together on a few long lines
+        lines = split_run_on(lines, text)
     heads = find_headings(lines)
     schedules = [h for h in heads if h.kind == "schedule"]
     containers = [h for h in heads if h.kind != "schedule"]
@@ -110,6 +114,11 @@ def _subdivide(
     assemble.assign_kinds(holder, tradition)
     add_inline_definitions(holder, text, start)
     node.children = holder.children + node.children
+
+
+def _too_few_sections(lines: list[Line]) -> bool:
+    found = sections.candidates(lines)
+    return sum(len(v) for v in found.values()) < 2
 
 
 def _tradition(family: str | None, found: dict[str, list[sections.Candidate]], kept: list) -> str:

@@ -32,6 +32,8 @@ _BODY = (
 )
 _TERM = re.compile(_PREFIX + "?" + _BODY)
 _TERM_BODY = re.compile(_BODY)
+# "In this Act "child" means …" (no comma after the opening words)
+_IN_THIS_ACT = re.compile(r"\b[Ii]n\s+this\s+[A-Z]?[a-z]+\s*$")
 _QUOTE_CHAR = re.compile(r"[\"“”«'‘]")
 _PREFIX_BEFORE = re.compile(_PREFIX + r"$")
 # inside running text a definition starts a sentence or a clause
@@ -97,7 +99,11 @@ def find_inline(text: str, start: int, end: int) -> list[tuple[int, int, list[st
         lo = max(start, pos - 24)
         prefix = _PREFIX_BEFORE.search(text, lo, pos)
         begin = prefix.start() if prefix else pos
-        if begin > start and not _BOUNDARY_BEFORE.search(text, max(start, begin - 8), begin):
+        if (
+            begin > start
+            and not _BOUNDARY_BEFORE.search(text, max(start, begin - 8), begin)
+            and not _IN_THIS_ACT.search(text, max(start, begin - 40), begin)
+        ):
             continue
         terms = _terms(m)
         if terms:

@@ -177,7 +177,9 @@ def _line_start_token(
 def _inline_tokens(text: str, start: int, end: int, tokens: list[Token]) -> None:
     for m in _INLINE_MARK.finditer(text, start + 1, end):
         pos = m.start()
-        if not _BREAK_BEFORE.search(text, max(start, pos - 16), pos):
+        if not _BREAK_BEFORE.search(text, max(start, pos - 16), pos) and not _opens_body(
+            text, m, tokens
+        ):
             continue
         if text.startswith("Provided", pos):
             if proviso_at(text, pos):
@@ -189,6 +191,16 @@ def _inline_tokens(text: str, start: int, end: int, tokens: list[Token]) -> None
         tok = Token(pos, "paren", pm.group("v"), line_start=False)
         tok.terms = term_at(text, _skip_space(text, pm.end()))
         tokens.append(tok)
+
+
+def _opens_body(text: str, m: re.Match[str], tokens: list[Token]) -> bool:
+    """A run-together section's first subsection may follow its heading with no break:
+    "Section 3. Detention (1) No child …" — only "(1)" before any other marker, and only when
+    a capitalised sentence follows."""
+    if tokens or m.group().lstrip("[") != "(1)":
+        return False
+    after = _skip_space(text, m.end())
+    return after < len(text) and text[after].isupper()
 
 
 def _skip_space(text: str, pos: int) -> int:
