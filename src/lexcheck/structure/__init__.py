@@ -49,16 +49,17 @@ def build(source: SourceText) -> ParsedDocument:
 def _parse(source: SourceText) -> list[Node]:
     text = source.text
     lines = split_lines(text)
-    if _too_few_sections(lines):
+    found = sections.candidates(lines)
+    if sum(len(v) for v in found.values()) < 2:
         # no line starts a section: the statute may be run together on a few long lines
         lines = split_run_on(lines, text)
+        found = sections.candidates(lines)
     heads = find_headings(lines)
     schedules = [h for h in heads if h.kind == "schedule"]
     containers = [h for h in heads if h.kind != "schedule"]
     body_end = schedules[0].start if schedules else len(text)
 
-    body_lines = [ln for ln in lines if ln.start < body_end]
-    found = sections.candidates(body_lines)
+    found = {f: [c for c in cands if c.line.start < body_end] for f, cands in found.items()}
     family = sections.choose_family(found)
     kept = sections.sequence(found[family]) if family else []
     kind = "article" if family == "article" else "section"
@@ -114,11 +115,6 @@ def _subdivide(
     assemble.assign_kinds(holder, tradition)
     add_inline_definitions(holder, text, start)
     node.children = holder.children + node.children
-
-
-def _too_few_sections(lines: list[Line]) -> bool:
-    found = sections.candidates(lines)
-    return sum(len(v) for v in found.values()) < 2
 
 
 def _tradition(family: str | None, found: dict[str, list[sections.Candidate]], kept: list) -> str:

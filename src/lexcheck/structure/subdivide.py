@@ -8,6 +8,7 @@ the next marker: ``(ii)`` makes it roman, anything else a letter.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -57,10 +58,14 @@ class Level:
 
 
 def _styles(tok: Token) -> list[str]:
-    v = tok.value
-    if tok.kind == "dot":
+    return _styles_of(tok.kind, tok.value)
+
+
+@functools.lru_cache(maxsize=2048)
+def _styles_of(kind: str, v: str) -> list[str]:
+    if kind == "dot":
         return ["dot"]
-    if tok.kind == "close":
+    if kind == "close":
         return ["close"]
     if v[0].isdigit() or (v[0].isupper() and v[1:].isdigit()):
         return ["arabic"]  # (1), (1A), and (A1) inserted before (1)
@@ -77,6 +82,7 @@ def _styles(tok: Token) -> list[str]:
     return ["upper"] if len(set(v)) == 1 else []
 
 
+@functools.lru_cache(maxsize=4096)
 def _value(style: str, v: str) -> int:
     if style == "arabic" and v[0].isalpha():
         return int(v[1:])  # (A1) < (A2) < (1)
@@ -175,6 +181,8 @@ def _line_start_token(
 
 
 def _inline_tokens(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    if text.find("(", start + 1, end) < 0 and text.find("Provided", start + 1, end) < 0:
+        return  # most lines hold no marker at all
     for m in _INLINE_MARK.finditer(text, start + 1, end):
         pos = m.start()
         if not _BREAK_BEFORE.search(text, max(start, pos - 16), pos) and not _opens_body(
