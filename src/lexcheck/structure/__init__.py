@@ -21,6 +21,7 @@ from lexcheck.structure.subdivide import (
     find_tokens,
     nest,
 )
+from lexcheck.structure.toc import skip_contents
 
 __all__ = ["build"]
 
@@ -49,6 +50,7 @@ def build(source: SourceText) -> ParsedDocument:
 def _parse(source: SourceText) -> list[Node]:
     text = source.text
     lines = split_lines(text)
+    skip_contents(lines)
     found = sections.candidates(lines)
     if sum(len(v) for v in found.values()) < 2:
         # no line starts a section: the statute may be run together on a few long lines

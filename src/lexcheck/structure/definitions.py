@@ -18,7 +18,8 @@ _VERBS = (
     r"|significa|comprende|incluye)"
 )
 _QUOTED = (
-    r"(?:[\"“”]\*?(?P<term>[^\"“”\n*]{1,80})\*?[\"”“]"
+    r"(?:''(?P<term4>[^'\n]{1,80})''"  # ''adult'' in text extracted from some gazettes
+    r"|[\"“”]\*?(?P<term>[^\"“”\n*]{1,80})\*?[\"”“]"
     r"|['‘]\*?(?P<term2>[^'’‘\n*]{1,80})\*?['’]"
     r"|«\s?(?P<term3>[^»\n]{1,80})\s?»)"
 )
@@ -66,7 +67,8 @@ def term_at(text: str, pos: int) -> list[str] | None:
 
 
 def _terms(m: re.Match[str]) -> list[str]:
-    terms = [(m.group("term") or m.group("term2") or m.group("term3") or "").strip()]
+    found = m.group("term") or m.group("term2") or m.group("term3") or m.group("term4")
+    terms = [(found or "").strip()]
     more = m.group("more")
     if more:
         terms.extend(t.group("term").strip() for t in _MORE_TERMS.finditer(more))

@@ -13,7 +13,7 @@ import re
 
 from lexcheck.structure.lines import Line
 
-_LONG = 200  # a line this long that holds several sections is a run-together statute
+_LONG = 80  # a line this long that holds several sections is a run-together statute
 _RUN_ON = re.compile(
     # after a sentence break, a bracket or quotation mark, or a title ("… ACT", "… DE 2020")
     r"(?:(?<=[.;:]\s)|(?<=[.;:]\s\s)|(?<=\]\s)|(?<=[”\"]\s)|(?<=[A-Z]{2}\s)|(?<=\d\s))"
