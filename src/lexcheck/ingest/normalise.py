@@ -31,7 +31,6 @@ _TOKEN = re.compile(
     rf"[ {_ODD_SPACE}]*[{_ODD_SPACE}][ {_ODD_SPACE}]*| {{2,}}| \Z|[{_REMOVED}]+|[\u2010\u2011]"
 )
 _EOL = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_REMOVED_RE = re.compile(rf"[{_REMOVED}]")
 _WS_RE = re.compile(rf"[ {_ODD_SPACE}]")
 
 
@@ -179,8 +178,3 @@ def normalise(src: str, *, start: int = 0, join_hyphens: bool = False) -> Normal
         run_start = pos
     out.append(src[run_start:pos])
     return Normalised(text="".join(out), line_starts=line_starts or [0], offsets=anchors.items)
-
-
-def strip_removed(s: str) -> str:
-    """Remove the invisible characters ``normalise`` drops (for titles and headings)."""
-    return _REMOVED_RE.sub("", s)
