@@ -19,8 +19,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Characters no text document contains in any number: controls other than tab and line
-# breaks, unassigned code points, surrogates, private use.
+# Characters no text document contains in any number: C0 controls other than tab and line
+# breaks, unassigned code points, surrogates, private use. (C1 controls are left out: they
+# turn up in mojibake, which is still text; normalisation removes them.)
 _BINARY_CATEGORIES = frozenset({"Cc", "Cn", "Cs", "Co"})
 _TEXT_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x85")
 
@@ -33,6 +34,7 @@ def _looks_binary(text: str, *, sample: int = 200_000) -> bool:
         1
         for c in head
         if c not in _TEXT_CONTROLS
+        and not "\x80" <= c <= "\x9f"
         and not c.isprintable()
         and unicodedata.category(c) in _BINARY_CATEGORIES
     )
@@ -60,6 +62,9 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
                 text, enc = raw.decode("utf-8"), "utf-8"
             except UnicodeDecodeError:
                 text, enc = _detect(raw, name)
+            else:
+                if b"\x1b$" in raw or b"\x1b(" in raw:  # 7-bit ISO-2022 (e.g. Japanese mail)
+                    text, enc = _detect(raw, name)
     if _looks_binary(text):
         raise InputError(name, BINARY)
     return text, enc
