@@ -27,9 +27,11 @@ _ODD_SPACE = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # Characters removed outright: C0/C1 controls (line breaks are handled before), zero-width
 # space, word joiner, BOM / zero-width no-break space, soft hyphen.
 _REMOVED = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff\u00ad"
-_TOKEN = re.compile(
-    rf"[ {_ODD_SPACE}]*[{_ODD_SPACE}][ {_ODD_SPACE}]*| {{2,}}| \Z|[{_REMOVED}]+|[\u2010\u2011]"
-)
+# Tokens: a run of blanks and removable characters with at least one that is not a plain
+# space (so "a \u200b b" collapses to one space), two or more spaces, a final space, or a
+# hyphen variant. Single spaces between words are not tokens: most lines have no token.
+_BLANK = f" {_ODD_SPACE}{_REMOVED}"
+_TOKEN = re.compile(rf"[{_BLANK}]*[{_ODD_SPACE}{_REMOVED}][{_BLANK}]*| {{2,}}| \Z|[\u2010\u2011]")
 _EOL = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _WS_RE = re.compile(rf"[ {_ODD_SPACE}]")
 
@@ -77,18 +79,16 @@ def _clean_line(line: str, norm0: int, src0: int, anchors: _Anchors | None) -> s
             parts.append(line[pos:s])
             out_len += s - pos
         tok = m.group()
-        first = tok[0]
-        if first == " " or _WS_RE.match(first):
-            if s == 0 and e < n:
-                rep = " " * len(tok)  # indentation: keep its width, one space per character
-            elif e == n:
-                rep = ""
-            else:
-                rep = " "
-        elif first in "\u2010\u2011":
+        if tok in ("\u2010", "\u2011"):
             rep = "-"
         else:
-            rep = ""
+            width = len(_WS_RE.findall(tok))
+            if not width or e == n:
+                rep = ""  # only invisible characters, or trailing blanks
+            elif s == 0:
+                rep = " " * width  # indentation: keep its width, one space per blank
+            else:
+                rep = " "
         parts.append(rep)
         out_len += len(rep)
         pos = e
