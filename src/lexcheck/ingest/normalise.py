@@ -32,6 +32,11 @@ _REMOVED = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff\u00ad"
 # hyphen variant. Single spaces between words are not tokens: most lines have no token.
 _BLANK = f" {_ODD_SPACE}{_REMOVED}"
 _TOKEN = re.compile(rf"[{_BLANK}]*[{_ODD_SPACE}{_REMOVED}][{_BLANK}]*| {{2,}}| \Z|[\u2010\u2011]")
+# Anything normalisation may change (in text already in NFC): line breaks other than LF,
+# odd spaces, removed characters, hyphen variants, double or trailing spaces.
+_WORK = re.compile(
+    f"[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029{_ODD_SPACE}{_REMOVED}\u2010\u2011]|  | \n| \\Z"
+)
 _EOL = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _WS_RE = re.compile(rf"[ {_ODD_SPACE}]")
 
@@ -126,8 +131,61 @@ def normalise(src: str, *, start: int = 0, join_hyphens: bool = False) -> Normal
     """Normalise ``src[start:]``; source lines before ``start`` are counted but dropped.
 
     Lines that need no change are copied as runs of the source (no per-line objects kept),
-    so a clean file costs one copy of its text, or none.
+    so a clean file costs one copy of its text, or none. Text already in NFC (nearly all) is
+    searched once for what needs work and only those lines are visited; otherwise, or when
+    hyphens are to be rejoined, every line is.
     """
+    if join_hyphens or not unicodedata.is_normalized("NFC", src):
+        return normalise_lines(src, start=start, join_hyphens=join_hyphens)
+    skipped_lines = len(src[:start].splitlines()) if start else 0
+    anchors = _Anchors(start)
+    out: list[str] = []
+    line_starts: list[int] = [0] * skipped_lines
+    n = len(src)
+    if start < n:
+        line_starts.append(0)
+    norm = 0  # normalised offset of ``run_start``
+    pos = run_start = start  # pos: the start of a line; src[run_start:pos] is copied verbatim
+    find = src.find
+
+    def clean_lines_until(stop: int) -> None:
+        """Record the starts of the unchanged lines between ``pos`` and ``stop``."""
+        delta = run_start - norm
+        i = find("\n", pos, stop)
+        while i >= 0:
+            if i + 1 < n:
+                line_starts.append(i + 1 - delta)
+            i = find("\n", i + 1, stop)
+
+    for w in _WORK.finditer(src, start):
+        if w.start() < pos:
+            continue  # inside a line already normalised
+        line_start = src.rfind("\n", pos, w.start()) + 1 or pos
+        clean_lines_until(line_start)
+        m = _EOL.search(src, w.start())
+        body_end, eol_end = (m.start(), m.end()) if m else (n, n)
+        line_norm = norm + (line_start - run_start)
+        out.append(src[run_start:line_start])
+        norm = line_norm
+        body = src[line_start:body_end]
+        cleaned = _clean_line(body, line_norm, line_start, anchors)
+        out.append(cleaned)
+        norm += len(cleaned)
+        if eol_end > body_end:
+            anchors.mark(norm, body_end)
+            out.append("\n")
+            norm += 1
+            if eol_end < n:
+                line_starts.append(norm)
+        anchors.mark(norm, eol_end)
+        pos = run_start = eol_end
+    clean_lines_until(n)
+    out.append(src[run_start:n])
+    return Normalised(text="".join(out), line_starts=line_starts or [0], offsets=anchors.items)
+
+
+def normalise_lines(src: str, *, start: int = 0, join_hyphens: bool = False) -> Normalised:
+    """``normalise`` visiting every line (any text; needed for NFC and hyphen rejoining)."""
     skipped_lines = len(src[:start].splitlines()) if start else 0
     anchors = _Anchors(start)
     out: list[str] = []
