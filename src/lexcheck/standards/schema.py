@@ -176,6 +176,8 @@ class AttachedText(BaseModel):
     source: str  # file name the user attached
     sha256: str  # of the attached file
     texts: dict[str, str]  # provision id -> official text from the user's file
+    numbers: dict[str, list[str]] = Field(default_factory=dict)  # id -> number path as printed
+    confirmed: list[str] = Field(default_factory=list)  # ids whose number the text prints
 
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
