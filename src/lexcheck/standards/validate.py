@@ -45,7 +45,7 @@ def rule_check_ids(rules_dir: Path | None) -> set[str]:
     ids: set[str] = set()
     if rules_dir is None or not rules_dir.is_dir():
         return ids
-    for path in sorted(rules_dir.rglob("*.yaml")):
+    for path in sorted(rules_dir.glob("*.yaml")):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
