@@ -148,6 +148,9 @@ class Requirement(BaseModel):
     priority: Priority = "medium"
     thresholds: dict[str, int] = Field(default_factory=dict)  # {"minimum_age": 14}
     core: bool = False  # one of the 12 core checks of the evaluation vocabulary
+    # "justice": what a child justice / violence-against-children law review covers;
+    # "general": a right of the Convention at large, which a report may leave out of its annex.
+    scope: Literal["justice", "general"] = "justice"
 
     @model_validator(mode="after")
     def _check_is_consistent(self) -> Requirement:
