@@ -190,3 +190,27 @@ def test_official_text_confirms_an_unverified_number(data_home: Path, tmp_path: 
     clear_cache()
     prov = load_standards().provisions["beijing.r2.3.c"]
     assert prov.verified and prov.text == "USER 2.3(c)."
+
+
+def test_attach_reads_a_docx_edition(data_home: Path, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from lexcheck.standards.attach import attach
+
+    document = docx.Document()
+    for line in [
+        "Article 37",
+        "States Parties shall ensure that:",
+        "(a) DOCX A.",
+        "(b) DOCX B.",
+        "Article 38",
+        "1. DOCX 38.1.",
+    ]:
+        document.add_paragraph(line)
+    source = tmp_path / "crc.docx"
+    document.save(str(source))
+    result, target = attach(load_standards(attached=False), "crc", source)
+    assert result.texts["crc.art37.b"] == "DOCX B."
+    assert result.texts["crc.art38.1"] == "DOCX 38.1."
+    assert target == data_home / "attached" / "crc.yaml"
+    clear_cache()
+    assert load_standards().provisions["crc.art37.a"].text == "DOCX A."
