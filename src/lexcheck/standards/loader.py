@@ -58,12 +58,19 @@ class Standards:
         return [p for p in self.provisions.values() if p.parent == provision_id]
 
     def full_text(self, provision_id: str) -> str:
-        """The provision's official text with that of all its sub-provisions, one per line."""
+        """The provision's official text with that of all its sub-provisions, one per line.
+
+        Labels the source does not print (an unlettered item given a probable letter) are shown
+        in [square brackets], and text that breaks off in the source ends with "[...]".
+        """
         prov = self.provisions[provision_id]
-        lines = [prov.text] if prov.text else []
+        lines = []
+        if prov.text:
+            lines.append(prov.text if prov.text_complete else f"{prov.text} [...]")
         for child in self.children(provision_id):
+            label = _label(child) if child.verified else f"[{_label(child)}]"
             sub = self.full_text(child.id)
-            lines.append(f"{_label(child)} {sub}".strip())
+            lines.append(f"{label} {sub}".strip())
         return "\n".join(lines)
 
     def requirements_citing(self, provision_id: str) -> list[Requirement]:
