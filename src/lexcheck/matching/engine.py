@@ -1,0 +1,351 @@
+"""Find every check's signals in a document: tokenise each provision's own text once, run all
+matchers on it, and give each hit its sentence, polarity and exceptions."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from lexcheck.checks.loader import load_cues
+from lexcheck.checks.schema import Rule, Scope
+from lexcheck.matching.polarity import (
+    CompiledCues,
+    clause_of,
+    compile_cues,
+    polarity,
+    sentence_bounds,
+)
+from lexcheck.matching.tree import DocumentIndex, Node, index_document
+from lexcheck.models import ParsedDocument
+
+FUZZY_MIN_LENGTH = 5  # shorter words are too easily confused to match approximately
+FUZZY_CUTOFF = 85.0  # rapidfuzz ratio
+
+
+@dataclass(frozen=True)
+class ExceptionRef:
+    """What qualifies a hit: a span of its own sentence, or another provision."""
+
+    cue: str
+    doc: int
+    start: int
+    end: int
+    node: Node | None = None
+
+
+@dataclass(eq=False)
+class Hit:
+    """One occurrence of a check's signal in a provision's own text (document offsets)."""
+
+    check: str
+    signal: str
+    node: Node
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    polarity: str
+    exceptions: list[ExceptionRef] = field(default_factory=list)
+    fuzzy: bool = False
+
+    @property
+    def doc(self) -> int:
+        return self.node.doc
+
+
+@dataclass
+class DocumentMatches:
+    """Hits of every check in one document, with the index they refer to."""
+
+    index: DocumentIndex
+    language: str
+    hits: dict[str, list[Hit]]  # check id -> hits
+
+    def text(self) -> str:
+        return self.index.document.text
+
+
+@dataclass
+class _Compiled:
+    nlp: Any
+    phrases: Any
+    fuzzy: Any
+    matcher: Any
+    keys: dict[int, tuple[str, str, bool]]  # match id -> (check, signal, fuzzy)
+    fuzzy_vocab: list[str]
+    fuzzy_cache: dict[str, str]
+
+
+_COMPILED: dict[tuple[int, str], tuple[tuple[Rule, ...], _Compiled]] = {}
+
+
+def _compile(rules: tuple[Rule, ...], lang: str) -> _Compiled:
+    """One PhraseMatcher, one fuzzy PhraseMatcher and one Matcher for every check and signal."""
+    key_ = (id(rules), lang)
+    if key_ in _COMPILED and _COMPILED[key_][0] is rules:
+        return _COMPILED[key_][1]
+    compiled = _build(rules, lang)
+    _COMPILED[key_] = (rules, compiled)  # keeps ``rules`` alive so its id is not reused
+    return compiled
+
+
+def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
+    import spacy
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    nlp = spacy.blank(lang if lang in ("en", "es", "fr") else "en")
+    nlp.max_length = 10**8
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    fuzzy = PhraseMatcher(nlp.vocab, attr="NORM")
+    matcher = Matcher(nlp.vocab, validate=True)
+    keys: dict[int, tuple[str, str, bool]] = {}
+    vocab: set[str] = set()
+    for rule in rules:
+        for name, signal in rule.signals.items():
+            spec = signal.for_language(lang)
+            if spec is None:
+                continue
+            key = f"{rule.id}::{name}"
+            if spec.phrases:
+                phrases.add(key, [nlp.make_doc(p) for p in spec.phrases])
+            if spec.patterns:
+                matcher.add(key, spec.patterns)
+            keys[nlp.vocab.strings.add(key)] = (rule.id, name, False)
+            if spec.fuzzy:
+                fkey = f"{key}::fuzzy"
+                docs = []
+                for phrase in spec.fuzzy:
+                    doc = nlp.make_doc(phrase)
+                    for tok in doc:
+                        tok.norm_ = tok.lower_
+                        if tok.is_alpha and len(tok) >= FUZZY_MIN_LENGTH:
+                            vocab.add(tok.lower_)
+                    docs.append(doc)
+                fuzzy.add(fkey, docs)
+                keys[nlp.vocab.strings.add(fkey)] = (rule.id, name, True)
+    return _Compiled(nlp, phrases, fuzzy, matcher, keys, sorted(vocab), {})
+
+
+def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
+    """Set NORM of near-miss words ("whiping", "punishrnent") to the word they resemble."""
+    if not compiled.fuzzy_vocab:
+        return False
+    from rapidfuzz import fuzz, process
+
+    cache_ = compiled.fuzzy_cache
+    changed = False
+    for tok in doc:
+        low = tok.lower_
+        if len(low) < FUZZY_MIN_LENGTH:
+            tok.norm_ = low
+            continue
+        target = cache_.get(low)
+        if target is None:
+            best = process.extractOne(
+                low, compiled.fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            target = best[0] if best else ""
+            cache_[low] = target
+        tok.norm_ = target or low
+        changed = changed or bool(target and target != low)
+    return changed
+
+
+def _in_scope(node: Node, scope: Scope | None) -> bool:
+    if scope is None:
+        return True
+    kinds = node.kinds()
+    if scope.kinds and not kinds & set(scope.kinds):
+        return False
+    if scope.exclude_kinds and kinds & set(scope.exclude_kinds):
+        return False
+    if scope.headings or scope.exclude_headings:
+        headings = node.headings()
+        if scope.headings and not any(h.lower() in headings for h in scope.headings):
+            return False
+        if any(h.lower() in headings for h in scope.exclude_headings):
+            return False
+    return True
+
+
+def _defines(node: Node, sentence: str, terms: list[str]) -> bool:
+    wanted = {t.lower() for t in terms}
+    if wanted & set(node.defined_terms()):
+        return True
+    alternation = "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True))
+    return bool(
+        re.search(
+            rf"[\"“'‘]\s*(?:{alternation})s?\s*[\"”'’]\s*,?\s*(?:means|includes|is a person|"
+            rf"shall mean|refers|se entiende|désigne|s'entend)",
+            sentence,
+            re.IGNORECASE,
+        )
+        or re.search(
+            rf"\b(?:a|an|every|any)\s+(?:{alternation})\s+(?:is|means)\s+(?:a|any)\s+person",
+            sentence,
+            re.IGNORECASE,
+        )
+    )
+
+
+class _SentenceCache:
+    """Sentence spans of each own-text segment, computed only where there are hits."""
+
+    def __init__(self, text: str, cues: CompiledCues) -> None:
+        self.text = text
+        self.cues = cues
+        self.spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def sentence(self, seg: tuple[int, int], offset: int) -> tuple[int, int]:
+        bounds = self.spans.get(seg)
+        if bounds is None:
+            s, e = seg
+            bounds = [(s + a, s + b) for a, b in sentence_bounds(self.text[s:e], self.cues)]
+            self.spans[seg] = bounds
+        for a, b in bounds:
+            if a <= offset < b:
+                return a, b
+        return bounds[-1]
+
+
+def _references(
+    index: DocumentIndex, node: Node, text: str, start: int, end: int, cues: CompiledCues
+) -> list[Node]:
+    out: list[Node] = []
+    for m in cues.reference.finditer(text, start, end):
+        target = index.resolve(m.group(0), node)
+        if target is not None and target is not node:
+            out.append(target)
+    return out
+
+
+def _inbound_exceptions(index: DocumentIndex, cues: CompiledCues) -> dict[int, list[Node]]:
+    """Provisions that disapply another ("subsection (6) does not apply if ..."), by target."""
+    text = index.document.text
+    found: dict[int, list[Node]] = defaultdict(list)
+    pattern = re.compile(r"(?:does not|shall not|do not)\s+apply|is subject to|are subject to")
+    for node in index.nodes:
+        for s, e in node.own:
+            chunk = text[s:e]
+            for m in pattern.finditer(chunk):
+                head = chunk[max(0, m.start() - 80) : m.start()]
+                for ref in cues.reference.finditer(head):
+                    target = index.resolve(ref.group(0), node)
+                    if target is not None and target is not node:
+                        found[target.order].append(node)
+    return found
+
+
+_CUES: dict[str, CompiledCues] = {}
+
+
+def _cues(lang: str) -> CompiledCues:
+    if lang not in _CUES:
+        _CUES[lang] = compile_cues(load_cues(lang))
+    return _CUES[lang]
+
+
+def match_document(
+    document: ParsedDocument, doc: int, rules: tuple[Rule, ...], lang: str | None = None
+) -> DocumentMatches:
+    """Every hit of every rule in ``document`` (``doc`` = its index in the framework)."""
+    language = lang or document.document.language or "en"
+    if language not in ("en", "es", "fr"):
+        language = "en"
+    compiled = _compile(rules, language)
+    cues = _cues(language)
+    index = index_document(document, doc)
+    text = document.text
+    rules_by_id = {r.id: r for r in rules}
+    segments: list[tuple[Node, tuple[int, int]]] = [
+        (node, seg) for node in index.nodes for seg in node.own if text[seg[0] : seg[1]].strip()
+    ]
+    sentences = _SentenceCache(text, cues)
+    inbound = _inbound_exceptions(index, cues)
+    raw: list[tuple[str, str, bool, Node, tuple[int, int], int, int]] = []
+    nlp = compiled.nlp
+    for (node, seg), sdoc in zip(
+        segments, (nlp.make_doc(text[s:e]) for _, (s, e) in segments), strict=True
+    ):
+        matches = list(compiled.phrases(sdoc)) + list(compiled.matcher(sdoc))
+        if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
+            matches += list(compiled.fuzzy(sdoc))
+        for match_id, ts, te in matches:
+            check, signal, is_fuzzy = compiled.keys[match_id]
+            span = sdoc[ts:te]
+            a = seg[0] + span.start_char
+            b = seg[0] + span.end_char
+            raw.append((check, signal, is_fuzzy, node, seg, a, b))
+
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    seen: set[tuple[str, str, int]] = set()
+    for check, signal, is_fuzzy, node, seg, a, b in sorted(raw, key=lambda r: (r[5], -r[6])):
+        # One hit per signal per sentence position: the longest match starting first wins.
+        rule = rules_by_id[check]
+        spec = rule.signals[signal]
+        if not (_in_scope(node, rule.scope) and _in_scope(node, spec.scope)):
+            continue
+        s0, s1 = sentences.sentence(seg, a)
+        dedupe = (check, signal, a)
+        if dedupe in seen:
+            continue
+        seen.add(dedupe)
+        sentence = text[s0:s1]
+        terms = (spec.scope.defined_terms if spec.scope else []) or rule.scope.defined_terms
+        if terms and not _defines(node, sentence, terms):
+            continue
+        pol = polarity(
+            sentence,
+            a - s0,
+            b - s0,
+            cues,
+            lead_in=node.lead_in(text),
+            in_definition=node.provision.kind == "definition",
+        )
+        exceptions: list[ExceptionRef] = []
+        for e0, e1, cue in pol.exceptions:
+            exceptions.append(ExceptionRef(cue, doc, s0 + e0, s0 + e1))
+            for target in _references(index, node, text, s0 + e0, s0 + e1, cues):
+                exceptions.append(
+                    ExceptionRef(cue, doc, target.provision.start, target.provision.end, target)
+                )
+        # A proviso qualifies the provision it hangs from (and a list item's parent).
+        for holder in [node, *node.ancestors()[:1]]:
+            for child in holder.children:
+                is_proviso = child.provision.kind == "proviso" or re.match(
+                    r"\s*(?:\(\w+\)\s*)?provided\b",
+                    text[child.provision.start : child.provision.start + 30],
+                    re.I,
+                )
+                if is_proviso and child is not node and not _contains(child, node):
+                    exceptions.append(
+                        ExceptionRef(
+                            "proviso", doc, child.provision.start, child.provision.end, child
+                        )
+                    )
+            for source in inbound.get(holder.order, []):
+                exceptions.append(
+                    ExceptionRef(
+                        "does not apply", doc, source.provision.start, source.provision.end, source
+                    )
+                )
+        hits[check].append(
+            Hit(check, signal, node, a, b, s0, s1, pol.value, exceptions, fuzzy=is_fuzzy)
+        )
+    return DocumentMatches(index, language, dict(hits))
+
+
+def _contains(outer: Node, inner: Node) -> bool:
+    return (
+        outer.provision.start <= inner.provision.start
+        and inner.provision.end <= outer.provision.end
+    )
+
+
+def clause_span(text: str, hit: Hit) -> tuple[int, int]:
+    """Document span of the clause carrying ``hit``."""
+    sentence = text[hit.sent_start : hit.sent_end]
+    a, b = clause_of(sentence, hit.start - hit.sent_start)
+    return hit.sent_start + a, hit.sent_start + b

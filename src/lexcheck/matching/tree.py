@@ -1,0 +1,135 @@
+"""Index a provision tree for matching: parents, own text, headings, cross-references."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lexcheck.models import ParsedDocument, Provision
+
+
+@dataclass(eq=False)
+class Node:
+    """A provision with what matching needs: its parent, own text segments and context."""
+
+    provision: Provision
+    doc: int
+    parent: Node | None
+    order: int
+    own: list[tuple[int, int]] = field(default_factory=list)  # spans not covered by children
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.provision.label
+
+    def ancestors(self) -> list[Node]:
+        out: list[Node] = []
+        node = self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+    def headings(self) -> str:
+        """Headings of this provision and its ancestors, lower case, for scope tests."""
+        parts = [n.provision.heading or "" for n in [self, *self.ancestors()]]
+        return " | ".join(p.lower() for p in parts if p)
+
+    def kinds(self) -> set[str]:
+        return {n.provision.kind for n in [self, *self.ancestors()]}
+
+    def defined_terms(self) -> list[str]:
+        for node in [self, *self.ancestors()]:
+            if node.provision.kind == "definition" and node.provision.terms:
+                return [t.lower() for t in node.provision.terms]
+        return []
+
+    def lead_in(self, text: str) -> str:
+        """The parent's words just before this node, when they run on into it ("shall not be—")."""
+        if self.parent is None:
+            return ""
+        before = [(s, e) for s, e in self.parent.own if e <= self.provision.start]
+        if not before:
+            return ""
+        s, e = before[-1]
+        chunk = text[s:e].rstrip()
+        if not chunk or chunk[-1] in ".!?":
+            return ""
+        # Only the last clause of the lead-in governs the list that follows it.
+        cut = max(chunk.rfind(". "), chunk.rfind("; "))
+        return chunk[cut + 1 :] if cut >= 0 else chunk
+
+
+@dataclass
+class DocumentIndex:
+    """Every node of one document, in document order, with label lookup."""
+
+    doc: int
+    document: ParsedDocument
+    nodes: list[Node]
+    by_label: dict[str, Node]
+
+    def resolve(self, reference: str, near: Node) -> Node | None:
+        """The node a reference like "section 9" or "subsection (3)" names, seen from ``near``."""
+        ref = re.sub(r"\s+", " ", reference.strip().lower())
+        ref = re.sub(r"^(?:s|ss|sec|sect)\.\s*", "section ", ref)
+        ref = re.sub(r"^(?:art|arts)\.\s*", "article ", ref)
+        ref = re.sub(r"\s+\(", "(", ref)
+        ref = ref.replace("sections ", "section ").replace("articles ", "article ")
+        if ref in self.by_label:
+            return self.by_label[ref]
+        m = re.match(r"(sub-?section|paragraph|clause|subparagraph)\s*(\(.*)$", ref)
+        if m:
+            # Relative reference: resolve under the enclosing section/article.
+            for anc in [near, *near.ancestors()]:
+                if anc.provision.kind in ("section", "article"):
+                    target = anc.label.lower() + m.group(2)
+                    return self.by_label.get(target)
+        return None
+
+
+def _own_segments(p: Provision) -> list[tuple[int, int]]:
+    segs: list[tuple[int, int]] = []
+    cursor = p.start
+    for child in sorted(p.children, key=lambda c: c.start):
+        if child.start > cursor:
+            segs.append((cursor, child.start))
+        cursor = max(cursor, child.end)
+    if p.end > cursor:
+        segs.append((cursor, p.end))
+    return segs
+
+
+def index_document(document: ParsedDocument, doc: int) -> DocumentIndex:
+    """Build the node index of ``document`` (``doc`` is its position in the framework)."""
+    nodes: list[Node] = []
+    by_label: dict[str, Node] = {}
+    provisions = document.provisions
+    if not provisions:
+        # An unstructured text is one provision, so a review still finds what it says.
+        provisions = [
+            Provision(
+                kind="section",
+                label="text",
+                eid="text",
+                text=document.text,
+                start=0,
+                end=len(document.text),
+                line=1,
+            )
+        ]
+
+    def visit(p: Provision, parent: Node | None) -> None:
+        node = Node(p, doc, parent, len(nodes), _own_segments(p))
+        nodes.append(node)
+        if parent is not None:
+            parent.children.append(node)
+        key = re.sub(r"\s+\(", "(", p.label.lower())
+        by_label.setdefault(key, node)
+        for child in sorted(p.children, key=lambda c: c.start):
+            visit(child, node)
+
+    for p in provisions:
+        visit(p, None)
+    return DocumentIndex(doc, document, nodes, by_label)
