@@ -3,8 +3,10 @@ matchers on it, and give each hit its sentence, polarity and exceptions."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +14,8 @@ from lexcheck.checks.loader import load_cues
 from lexcheck.checks.schema import Rule, Scope
 from lexcheck.matching.polarity import (
     CompiledCues,
+    SentenceInfo,
+    analyse,
     clause_of,
     compile_cues,
     polarity,
@@ -22,6 +26,7 @@ from lexcheck.models import ParsedDocument
 
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily confused to match approximately
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio
+PATTERN_WINDOW = 16  # tokens: longer than any token pattern in rules/
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,12 @@ class _Compiled:
     matcher: Any
     keys: dict[int, tuple[str, str, bool]]  # match id -> (check, signal, fuzzy)
     fuzzy_vocab: list[str]
-    fuzzy_cache: dict[str, str]
+    fuzzy_cache: dict[int, str]  # word hash -> the fuzzy word it resembles, or ""
+    # The token Matcher is the slow part: run it only where a pattern's first word occurs.
+    triggers: Any = None
+    always_match: bool = False
+    fuzzy_words: frozenset[str] = frozenset()
+    fuzzy_hashes: set[int] = field(default_factory=set)
 
 
 _COMPILED: dict[tuple[int, str], tuple[tuple[Rule, ...], _Compiled]] = {}
@@ -102,6 +112,8 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     matcher = Matcher(nlp.vocab, validate=True)
     keys: dict[int, tuple[str, str, bool]] = {}
     vocab: set[str] = set()
+    first_words: set[str] = set()
+    always = False
     for rule in rules:
         for name, signal in rule.signals.items():
             spec = signal.for_language(lang)
@@ -112,6 +124,12 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
                 phrases.add(key, [nlp.make_doc(p) for p in spec.phrases])
             if spec.patterns:
                 matcher.add(key, spec.patterns)
+                for pattern in spec.patterns:
+                    words = _first_words(pattern)
+                    if words is None:
+                        always = True
+                    else:
+                        first_words |= words
             keys[nlp.vocab.strings.add(key)] = (rule.id, name, False)
             if spec.fuzzy:
                 fkey = f"{key}::fuzzy"
@@ -119,38 +137,69 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
                 for phrase in spec.fuzzy:
                     doc = nlp.make_doc(phrase)
                     for tok in doc:
-                        tok.norm_ = tok.lower_
                         if tok.is_alpha and len(tok) >= FUZZY_MIN_LENGTH:
                             vocab.add(tok.lower_)
+                            tok.norm_ = tok.lower_
                     docs.append(doc)
                 fuzzy.add(fkey, docs)
                 keys[nlp.vocab.strings.add(fkey)] = (rule.id, name, True)
-    return _Compiled(nlp, phrases, fuzzy, matcher, keys, sorted(vocab), {})
+    triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
+    if first_words:
+        triggers.add("trigger", [nlp.make_doc(w) for w in sorted(first_words)])
+    return _Compiled(
+        nlp, phrases, fuzzy, matcher, keys, sorted(vocab), {}, triggers, always, frozenset(vocab)
+    )
+
+
+def _first_words(pattern: list[dict[str, Any]]) -> set[str] | None:
+    """The lower-case words a pattern's first token must be, or None if it can be anything."""
+    if not pattern:
+        return None
+    first = pattern[0]
+    if first.get("OP") in ("?", "*", "{0,1}") or "LOWER" not in first:
+        return None
+    lower = first["LOWER"]
+    if isinstance(lower, str):
+        return {lower}
+    if isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+        return {str(w) for w in lower["IN"]}
+    return None
 
 
 def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
-    """Set NORM of near-miss words ("whiping", "punishrnent") to the word they resemble."""
+    """Set NORM of near-miss words ("whiping", "punishrnent") to the word they resemble.
+
+    Each distinct word is compared once per process (cached by its hash), and the token loop
+    touches only the words that changed, so the cost stays close to one numpy pass.
+    """
     if not compiled.fuzzy_vocab:
         return False
+    import numpy as np
     from rapidfuzz import fuzz, process
+    from spacy.attrs import LOWER
 
+    lowers = doc.to_array(LOWER)
     cache_ = compiled.fuzzy_cache
-    changed = False
-    for tok in doc:
-        low = tok.lower_
-        if len(low) < FUZZY_MIN_LENGTH:
-            tok.norm_ = low
+    strings = doc.vocab.strings
+    for h in np.unique(lowers).tolist():
+        if h in cache_:
             continue
-        target = cache_.get(low)
-        if target is None:
+        word = strings[h]
+        target = ""
+        if len(word) >= FUZZY_MIN_LENGTH and word.isalpha() and word not in compiled.fuzzy_words:
             best = process.extractOne(
-                low, compiled.fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+                word, compiled.fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
             )
             target = best[0] if best else ""
-            cache_[low] = target
-        tok.norm_ = target or low
-        changed = changed or bool(target and target != low)
-    return changed
+        cache_[h] = target
+        if target:
+            compiled.fuzzy_hashes.add(h)
+    if not compiled.fuzzy_hashes:
+        return False
+    changed = np.nonzero(np.isin(lowers, list(compiled.fuzzy_hashes)))[0]
+    for i in changed.tolist():
+        doc[i].norm_ = cache_[int(lowers[i])]
+    return bool(len(changed))
 
 
 def _in_scope(node: Node, scope: Scope | None) -> bool:
@@ -177,8 +226,8 @@ def _defines(node: Node, sentence: str, terms: list[str]) -> bool:
     alternation = "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True))
     return bool(
         re.search(
-            rf"[\"“'‘]\s*(?:{alternation})s?\s*[\"”'’]\s*,?\s*(?:means|includes|is a person|"
-            rf"shall mean|refers|se entiende|désigne|s'entend)",
+            rf"[\"“'‘][\s*_]*(?:{alternation})s?[\s*_]*[\"”'’]\s*,?\s*"
+            rf"(?:means|includes|is a person|shall mean|refers|se entiende|désigne|s'entend)",
             sentence,
             re.IGNORECASE,
         )
@@ -197,6 +246,13 @@ class _SentenceCache:
         self.text = text
         self.cues = cues
         self.spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.infos: dict[tuple[int, int], SentenceInfo] = {}
+
+    def info(self, span: tuple[int, int]) -> SentenceInfo:
+        found = self.infos.get(span)
+        if found is None:
+            found = self.infos[span] = analyse(self.text[span[0] : span[1]], self.cues)
+        return found
 
     def sentence(self, seg: tuple[int, int], offset: int) -> tuple[int, int]:
         bounds = self.spans.get(seg)
@@ -238,6 +294,52 @@ def _inbound_exceptions(index: DocumentIndex, cues: CompiledCues) -> dict[int, l
     return found
 
 
+CHUNK_CHARS = 64_000  # own-text segments are tokenised in batches of about this size
+_SEPARATOR = "\n\n\n"
+
+
+def _chunks(
+    text: str, segments: list[tuple[Node, tuple[int, int]]]
+) -> Iterator[tuple[str, list[tuple[int, Node, tuple[int, int]]]]]:
+    """Join own-text segments into chunks (so spaCy is called a few times, not per provision).
+
+    Each chunk stays far below spaCy's max_length; ``placed`` maps chunk offsets back.
+    """
+    parts: list[str] = []
+    placed: list[tuple[int, Node, tuple[int, int]]] = []
+    size = 0
+    for node, (s, e) in segments:
+        if parts and size + (e - s) > CHUNK_CHARS:
+            yield "".join(parts), placed
+            parts, placed, size = [], [], 0
+        placed.append((size, node, (s, e)))
+        parts.append(text[s:e])
+        parts.append(_SEPARATOR)
+        size += e - s + len(_SEPARATOR)
+    if parts:
+        yield "".join(parts), placed
+
+
+def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
+    """(match id, start char, end char) of every phrase, pattern and fuzzy match in ``chunk``."""
+    sdoc = compiled.nlp.make_doc(chunk)
+    matches = list(compiled.phrases(sdoc))
+    if compiled.always_match:
+        matches += list(compiled.matcher(sdoc))
+    else:
+        # Run the token patterns only on short windows that start at a trigger word.
+        for _, ts, _ in compiled.triggers(sdoc):
+            window = sdoc[ts : ts + PATTERN_WINDOW]
+            matches += [(mid, ts + ms, ts + me) for mid, ms, me in compiled.matcher(window)]
+    if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
+        matches += list(compiled.fuzzy(sdoc))
+    out = []
+    for match_id, ts, te in matches:
+        span = sdoc[ts:te]
+        out.append((match_id, span.start_char, span.end_char))
+    return out
+
+
 _CUES: dict[str, CompiledCues] = {}
 
 
@@ -265,19 +367,15 @@ def match_document(
     sentences = _SentenceCache(text, cues)
     inbound = _inbound_exceptions(index, cues)
     raw: list[tuple[str, str, bool, Node, tuple[int, int], int, int]] = []
-    nlp = compiled.nlp
-    for (node, seg), sdoc in zip(
-        segments, (nlp.make_doc(text[s:e]) for _, (s, e) in segments), strict=True
-    ):
-        matches = list(compiled.phrases(sdoc)) + list(compiled.matcher(sdoc))
-        if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
-            matches += list(compiled.fuzzy(sdoc))
-        for match_id, ts, te in matches:
+    for chunk_text, placed in _chunks(text, segments):
+        starts = [off for off, _, _ in placed]
+        for match_id, a, b in _match_chunk(compiled, chunk_text):
+            i = bisect.bisect_right(starts, a) - 1
+            off, node, seg = placed[i]
+            if i < 0 or b > off + (seg[1] - seg[0]):
+                continue  # a token pattern ran across two provisions
             check, signal, is_fuzzy = compiled.keys[match_id]
-            span = sdoc[ts:te]
-            a = seg[0] + span.start_char
-            b = seg[0] + span.end_char
-            raw.append((check, signal, is_fuzzy, node, seg, a, b))
+            raw.append((check, signal, is_fuzzy, node, seg, seg[0] + a - off, seg[0] + b - off))
 
     hits: dict[str, list[Hit]] = defaultdict(list)
     seen: set[tuple[str, str, int]] = set()
@@ -293,14 +391,18 @@ def match_document(
             continue
         seen.add(dedupe)
         sentence = text[s0:s1]
+        info = sentences.info((s0, s1))
         terms = (spec.scope.defined_terms if spec.scope else []) or rule.scope.defined_terms
-        if terms and not _defines(node, sentence, terms):
-            continue
+        if terms:
+            c0, c1 = info.clause(a - s0)
+            if not _defines(node, sentence[c0:c1], terms):
+                continue
         pol = polarity(
             sentence,
             a - s0,
             b - s0,
             cues,
+            info=info,
             lead_in=node.lead_in(text),
             in_definition=node.provision.kind == "definition",
         )

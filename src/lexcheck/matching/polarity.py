@@ -85,10 +85,13 @@ def sentence_bounds(text: str, cues: CompiledCues) -> list[tuple[int, int]]:
     return bounds
 
 
+_CLAUSE_BREAK = re.compile(r"[;:—]|\s-{1,3}\s")
+
+
 def clause_of(sentence: str, offset: int) -> tuple[int, int]:
     """Span of the clause (between semicolons / colons / em dashes) containing ``offset``."""
     start = 0
-    for m in re.finditer(r"[;:—]|\s-{1,2}\s", sentence):
+    for m in _CLAUSE_BREAK.finditer(sentence):
         if m.end() <= offset:
             start = m.end()
         elif m.start() >= offset:
@@ -113,68 +116,101 @@ class Polarity:
     exceptions: tuple[tuple[int, int, str], ...]  # (start, end, cue) within the sentence
 
 
+@dataclass(frozen=True)
+class SentenceInfo:
+    """What polarity needs from a sentence, computed once however many hits it carries."""
+
+    clauses: tuple[tuple[int, int], ...]
+    exceptions: tuple[tuple[int, int, str], ...]
+
+    def clause(self, offset: int) -> tuple[int, int]:
+        for a, b in self.clauses:
+            if a <= offset < b:
+                return a, b
+        return self.clauses[-1]
+
+
+def analyse(sentence: str, cues: CompiledCues) -> SentenceInfo:
+    """Clause spans and exception spans of a sentence."""
+    clauses: list[tuple[int, int]] = []
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        clauses.append((start, m.start()))
+        start = m.end()
+    clauses.append((start, len(sentence)))
+    info = SentenceInfo(tuple(clauses), ())
+    exceptions = []
+    for m in cues.exception.finditer(sentence):
+        # An exception qualifies the rest of its clause (and any list that follows it).
+        _, e_end = info.clause(m.start())
+        exceptions.append((m.start(), max(e_end, m.end()), m.group(0).lower()))
+    return SentenceInfo(tuple(clauses), tuple(exceptions))
+
+
+def _negates(text: str, cues: CompiledCues, before: int | None = None) -> bool:
+    """Does ``text`` carry a negation ("shall not", "no ... shall", "prohibited")?"""
+    if cues.negation.search(text) or cues.prohibition.search(text):
+        return True
+    for m in cues.negator.finditer(text):
+        if before is not None and m.start() > before:
+            break
+        if cues.modal.search(text, m.end()):
+            return True
+    return False
+
+
 def polarity(
     sentence: str,
     hit_start: int,
     hit_end: int,
     cues: CompiledCues,
     *,
+    info: SentenceInfo | None = None,
     lead_in: str = "",
     in_definition: bool = False,
 ) -> Polarity:
     """Polarity of the hit at ``sentence[hit_start:hit_end]``."""
-    c_start, c_end = clause_of(sentence, hit_start)
+    info = info or analyse(sentence, cues)
+    c_start, c_end = info.clause(hit_start)
     clause = sentence[c_start:c_end]
     local_in = lead_in_of(sentence, c_start)
     h0, h1 = hit_start - c_start, hit_end - c_start
-
-    exceptions: list[tuple[int, int, str]] = []
-    for m in cues.exception.finditer(sentence):
-        # An exception qualifies the rest of its clause (and any list that follows it).
-        _, e_end = clause_of(sentence, m.start())
-        exceptions.append((m.start(), max(e_end, m.end()), m.group(0).lower()))
-    # Negation cues after an exception that follows the hit belong to the exception.
-    limit = len(clause)
-    for m in cues.exception.finditer(clause):
-        if m.start() >= h1:
-            limit = m.start()
-            break
-    scope = clause[:limit]
-
-    def overlaps(m: re.Match[str]) -> bool:
-        return m.start() < h1 and m.end() > h0
+    exceptions = info.exceptions
 
     if in_definition or _defines_hit(clause, h0, h1, cues):
         # "corporal punishment" means ... : the hit is defined, not ruled on.
-        return Polarity("defined", tuple(exceptions))
-    penalties = [
-        m for m in cues.penalty.finditer(sentence) if not overlaps_abs(m, hit_start, hit_end)
-    ]
-    if penalties:
-        return Polarity("penalised", tuple(exceptions))
-    negated = any(not overlaps(m) for m in cues.negation.finditer(scope))
+        return Polarity("defined", exceptions)
+    # Cues after an exception that follows the hit belong to the exception.
+    limit = len(clause)
+    for e0, _, _ in exceptions:
+        if e0 - c_start >= h1 and e0 < c_end:
+            limit = e0 - c_start
+            break
+    scope = clause[:limit]
+    penalised = any(not (m.start() < h1 and m.end() > h0) for m in cues.penalty.finditer(scope))
+    negated = any(not (m.start() < h1 and m.end() > h0) for m in cues.negation.finditer(scope))
+    negated = negated or bool(cues.prohibition.search(scope))
     if not negated:
         for m in cues.negator.finditer(scope):
-            if m.start() <= h0 and cues.modal.search(scope, m.end()):
+            if m.start() > h0:
+                break
+            if cues.modal.search(scope, m.end()):
                 negated = True
                 break
-    if not negated and cues.prohibition.search(sentence):
-        negated = True
+    if penalised and not negated:
+        # "whoever ... shall be liable": the conduct is an offence. (A negated clause such as
+        # "no child shall be liable to the death penalty" stays negated.)
+        return Polarity("penalised", exceptions)
     if not negated:
         for extra in (local_in, lead_in):
-            if extra and (
-                cues.negation.search(extra)
-                or (
-                    (n := cues.negator.search(extra)) is not None
-                    and cues.modal.search(extra, n.end())
-                )
-                or cues.prohibition.search(extra)
-            ):
+            if not extra:
+                continue
+            if cues.penalty.search(extra):
+                return Polarity("penalised", exceptions)
+            if _negates(extra, cues):
                 negated = True
                 break
-            if extra and cues.penalty.search(extra):
-                return Polarity("penalised", tuple(exceptions))
-    return Polarity("negated" if negated else "affirmed", tuple(exceptions))
+    return Polarity("negated" if negated else "affirmed", exceptions)
 
 
 def overlaps_abs(m: re.Match[str], start: int, end: int) -> bool:

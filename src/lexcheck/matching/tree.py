@@ -89,9 +89,25 @@ class DocumentIndex:
         return None
 
 
-def _own_segments(p: Provision) -> list[tuple[int, int]]:
+def _body_start(p: Provision, text: str) -> int:
+    """Where the provision's words begin: after its number-and-heading line, if it has one.
+
+    A heading ("Corporal punishment") names a subject; it neither allows nor forbids anything,
+    so it is not matched as if it were a rule.
+    """
+    if not p.heading:
+        return p.start
+    first_line_end = text.find("\n", p.start, p.end)
+    if first_line_end < 0:
+        return p.start
+    if p.heading.strip().lower()[:40] in text[p.start : first_line_end].lower():
+        return first_line_end + 1
+    return p.start
+
+
+def _own_segments(p: Provision, text: str) -> list[tuple[int, int]]:
     segs: list[tuple[int, int]] = []
-    cursor = p.start
+    cursor = _body_start(p, text)
     for child in sorted(p.children, key=lambda c: c.start):
         if child.start > cursor:
             segs.append((cursor, child.start))
@@ -121,7 +137,7 @@ def index_document(document: ParsedDocument, doc: int) -> DocumentIndex:
         ]
 
     def visit(p: Provision, parent: Node | None) -> None:
-        node = Node(p, doc, parent, len(nodes), _own_segments(p))
+        node = Node(p, doc, parent, len(nodes), _own_segments(p, document.text))
         nodes.append(node)
         if parent is not None:
             parent.children.append(node)
