@@ -64,7 +64,8 @@ def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
             w0, w1 = _window(ctx, hit, spec.window)
             text = ctx.matches[hit.doc].text()
             lang = ctx.matches[hit.doc].language
-            for v in extractor(text[w0:w1], lang):
+            found = extractor(text[w0:w1], lang)
+            for v in found[:1] if spec.per_hit == "first" else found:
                 where = (hit.doc, w0 + v.start)
                 if where in seen:
                     continue
@@ -119,8 +120,9 @@ def _near(ctx: Context, hit: Hit, signal: str, within: str = "sentence") -> bool
         return any(
             other.doc == hit.doc and lo <= other.start < hi for other in ctx.hits.get(signal, [])
         )
+    spans = hit.context or [(hit.sent_start, hit.sent_end)]
     return any(
-        other.doc == hit.doc and hit.sent_start <= other.start < hit.sent_end
+        other.doc == hit.doc and any(a <= other.start < b for a, b in spans)
         for other in ctx.hits.get(signal, [])
     )
 

@@ -87,6 +87,11 @@ class ValueSpec(_Strict):
         default_factory=list, description="Only hits with one of these polarities."
     )
     pick: Literal["min", "max", "first"] = "min"
+    per_hit: Literal["all", "first"] = Field(
+        default="all",
+        description="first: only the first figure of each hit's window counts (a definition's "
+        "main age, not the ages of its extensions).",
+    )
     window: Literal["clause", "sentence", "provision"] = "sentence"
 
 

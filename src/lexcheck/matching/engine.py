@@ -54,6 +54,9 @@ class Hit:
     polarity: str
     exceptions: list[ExceptionRef] = field(default_factory=list)
     fuzzy: bool = False
+    # The sentence plus the tree's continuation of it: a list item's lead-in(s), or the list
+    # that a lead-in sentence runs into. ``with``/``without`` tests look here.
+    context: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def doc(self) -> int:
@@ -433,8 +436,12 @@ def match_document(
                         "does not apply", doc, source.provision.start, source.provision.end, source
                     )
                 )
+        context = [(s0, s1), *node.lead_in_spans(text)]
+        run_on = node.run_on_span(text, s1)
+        if run_on is not None:
+            context.append(run_on)
         hits[check].append(
-            Hit(check, signal, node, a, b, s0, s1, pol.value, exceptions, fuzzy=is_fuzzy)
+            Hit(check, signal, node, a, b, s0, s1, pol.value, exceptions, is_fuzzy, context)
         )
     return DocumentMatches(index, language, dict(hits))
 

@@ -45,20 +45,42 @@ class Node:
                 return [t.lower() for t in node.provision.terms]
         return []
 
+    def lead_in_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the words that run on into this node from its ancestors ("shall not be—").
+
+        A list item completes its parent's sentence; a nested item completes its parent's,
+        which may itself complete its own parent's. Nearest first.
+        """
+        spans: list[tuple[int, int]] = []
+        node: Node = self
+        while node.parent is not None:
+            before = [(s, e) for s, e in node.parent.own if e <= node.provision.start]
+            if not before:
+                break
+            s, e = before[-1]
+            chunk = text[s:e].rstrip()
+            if not chunk or chunk[-1] in ".!?":
+                break
+            # Only the last sentence or clause of the lead-in governs the list after it.
+            cut = max(chunk.rfind(". "), chunk.rfind("; "))
+            spans.append((s + cut + 1 if cut >= 0 else s, s + len(chunk)))
+            node = node.parent
+        return spans
+
     def lead_in(self, text: str) -> str:
-        """The parent's words just before this node, when they run on into it ("shall not be—")."""
-        if self.parent is None:
-            return ""
-        before = [(s, e) for s, e in self.parent.own if e <= self.provision.start]
-        if not before:
-            return ""
-        s, e = before[-1]
-        chunk = text[s:e].rstrip()
-        if not chunk or chunk[-1] in ".!?":
-            return ""
-        # Only the last clause of the lead-in governs the list that follows it.
-        cut = max(chunk.rfind(". "), chunk.rfind("; "))
-        return chunk[cut + 1 :] if cut >= 0 else chunk
+        """The words that run on into this node, outermost first."""
+        return " ".join(text[s:e] for s, e in reversed(self.lead_in_spans(text)))
+
+    def run_on_span(self, text: str, sentence_end: int) -> tuple[int, int] | None:
+        """If a sentence ending at ``sentence_end`` leads into this node's list, the list's span."""
+        for child in self.children:
+            if child.provision.start >= sentence_end:
+                gap = text[sentence_end : child.provision.start]
+                tail = text[max(0, sentence_end - 3) : sentence_end].rstrip()
+                if gap.strip() == "" and tail and tail[-1] not in ".!?":
+                    return child.provision.start, self.provision.end
+                return None
+        return None
 
 
 @dataclass
