@@ -22,12 +22,12 @@ from lexcheck.report.ooxml import ZIP_EPOCH
 from lexcheck.report.view import STATUS_LABEL
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{%s}" % W_NS
+W = "{" + W_NS + "}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 
-# A paragraph start or end tag (not w:pPr, w:proofErr, ...): "<w:p>", "<w:p ...>", "<w:p/>", "</w:p>".
+# A paragraph start or end tag, never w:pPr or w:proofErr: <w:p>, <w:p ...>, <w:p/>, </w:p>.
 _P_TAG = re.compile(r"<(/?)w:p(?=[\s>/])([^>]*?)(/?)>")
 _NS_DECL = re.compile(r'\sxmlns:(\w+)="([^"]*)"')
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
