@@ -236,3 +236,31 @@ def test_libreoffice_opens_the_redline(
     text = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "amended.pdf")).pages)
     assert "13A. Deprivation of liberty as a last resort" in text
     assert json.dumps(text)  # extracted without error
+
+
+def test_automatic_numbering_is_not_doubled(act: ParsedDocument, standards: Standards) -> None:
+    """Where Word numbers subsections itself, the label is not in the text: the redline must
+    still find the paragraph, and must not add a second "(1)" or number inserted text again."""
+    from lxml import etree
+
+    d = docx.Document()
+    for line in act.text.splitlines():
+        m = re.match(r"\((\d+)\)\s(.*)", line)
+        p = d.add_paragraph(m.group(2) if m else line)
+        if m:
+            num = p._p.get_or_add_pPr()
+            num_pr = etree.SubElement(num, f"{{{W_NS}}}numPr")
+            etree.SubElement(num_pr, f"{{{W_NS}}}ilvl").set(f"{{{W_NS}}}val", "0")
+            etree.SubElement(num_pr, f"{{{W_NS}}}numId").set(f"{{{W_NS}}}val", "1")
+    buf = io.BytesIO()
+    d.save(buf)
+    findings = recommend(make_findings(act), [act])
+    result = redline(buf.getvalue(), act, findings, when=REPORT_DATE)
+    assert not result.unplaced and result.deletions == 3
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml"))
+    ns = {"w": W_NS}
+    for ins in root.iterfind(".//w:ins", ns):
+        text = "".join(t.text or "" for t in ins.iterfind(".//w:t", ns))
+        assert not text.startswith("(1) A child who was"), "label doubled by the substitution"
+    for mark in root.iterfind(".//w:pPr/w:rPr/w:ins", ns):
+        assert mark.getparent().getparent().find("w:numPr", ns) is None

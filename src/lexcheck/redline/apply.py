@@ -33,6 +33,8 @@ _NS_DECL = re.compile(r'\sxmlns:(\w+)="([^"]*)"')
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 _SIMPLE_RUN_CHILDREN = {f"{W}rPr", f"{W}t", f"{W}tab"}
 _KEEP_AROUND = {f"{W}bookmarkStart", f"{W}bookmarkEnd"}
+# Leading enumerators ("7. ", "(1) ", "(a)") that Word automatic numbering keeps out of the text.
+_LEAD = re.compile(r"^(?:\d+[A-Za-z]*\.(?:[\s—–-]+|$)|\((?:\d+[A-Za-z]*|[a-z]{1,4})\)\s*)+")
 
 
 @dataclass
@@ -144,16 +146,18 @@ class _Document:
 
     def find(self, needle: str, start: int = 0) -> int | None:
         """Index of the first paragraph from ``start`` whose text holds ``needle`` (normalised)."""
-        key = _norm(needle)[:120]
-        if len(key) < 2:
-            return None
-        for i in range(start, len(self.paras)):
-            if key in self.paras[i].text:
-                return i
-        for i in range(start, len(self.paras)):  # a paragraph that is a prefix of the line
-            t = self.paras[i].text
-            if len(t) >= 20 and key.startswith(t):
-                return i
+        full = _norm(needle)
+        # With automatic numbering the label is not in the paragraph's text: try without it.
+        for key in dict.fromkeys((full[:120], _LEAD.sub("", full)[:120])):
+            if len(key) < 2:
+                continue
+            for i in range(start, len(self.paras)):
+                if key in self.paras[i].text:
+                    return i
+            for i in range(start, len(self.paras)):  # a paragraph that is a prefix of the line
+                t = self.paras[i].text
+                if len(t) >= 20 and key.startswith(t):
+                    return i
         return None
 
 
@@ -237,6 +241,9 @@ def _substitute(p: Any, new_text: str, rev: _Reviser) -> tuple[int, int]:
             elif g.tag == f"{W}tab":
                 chars.append(("\t", rpr))
     old = "".join(ch for ch, _ in chars)
+    lead = _LEAD.match(new_text)
+    if lead and not old.lstrip().startswith(lead.group(0).strip()):
+        new_text = new_text[lead.end() :]  # the paragraph's number comes from Word's numbering
     a_tokens, b_tokens = _TOKEN.findall(old), _TOKEN.findall(new_text)
     pre = 0
     while pre < min(len(a_tokens), len(b_tokens)) and a_tokens[pre] == b_tokens[pre]:
@@ -296,7 +303,8 @@ def _inserted_paragraph(template: Any, text: str, rev: _Reviser, doc: _Document)
     p = etree.Element(f"{W}p", nsmap={"w": W_NS})
     ppr_src = template.find(f"{W}pPr") if template is not None else None
     ppr = copy.deepcopy(ppr_src) if ppr_src is not None else etree.Element(f"{W}pPr")
-    for drop in ("rPr", "sectPr", "pPrChange"):
+    # Our text carries its own numbers: automatic numbering would number it twice.
+    for drop in ("rPr", "sectPr", "pPrChange", "numPr"):
         for el in ppr.findall(f"{W}{drop}"):
             ppr.remove(el)
     rpr_mark = etree.SubElement(ppr, f"{W}rPr")
