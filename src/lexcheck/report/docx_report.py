@@ -35,6 +35,20 @@ class _Builder:
     def __init__(self, doc: Any, view: ReportView) -> None:
         self.doc = doc
         self.view = view
+        self._style_ids: dict[str, str] = {}
+
+    def _para(self, text: str = "", style: str | None = None) -> Any:
+        """Add a paragraph; style ids are looked up once (python-docx looks them up each time)."""
+        p = self.doc.add_paragraph(text)
+        if style is not None:
+            sid = self._style_ids.get(style)
+            if sid is None:
+                sid = self._style_ids[style] = self.doc.styles[style].style_id
+            p._p.style = sid
+        return p
+
+    def _heading(self, text: str, level: int) -> Any:
+        return self._para(text, f"Heading {level}")
 
     # --- low-level helpers ------------------------------------------------------------------
     @staticmethod
@@ -71,7 +85,7 @@ class _Builder:
         tr_pr.append(self._el("w:tblHeader"))
 
     def _labelled(self, label: str, text: str, style: str | None = None) -> Any:
-        p = self.doc.add_paragraph(style=style)
+        p = self._para(style=style)
         p.add_run(f"{label}: ").bold = True
         p.add_run(text)
         return p
@@ -138,44 +152,44 @@ class _Builder:
         from docx.enum.text import WD_BREAK
 
         v = self.view
-        self.doc.add_paragraph(v.title, style="Title")
-        self.doc.add_paragraph(
+        self._para(v.title, style="Title")
+        self._para(
             "Gap analysis against international standards on child justice", style="Subtitle"
         )
         self._labelled("Date of the report", v.date_text)
-        p = self.doc.add_paragraph()
+        p = self._para()
         p.add_run("Laws reviewed").bold = True
         for d in v.documents:
-            self.doc.add_paragraph(
+            self._para(
                 f"{d.title} (file {d.path}; {d.provisions} provisions; SHA-256 {d.sha256[:16]}…)",
                 style="List Bullet",
             )
-        p = self.doc.add_paragraph()
+        p = self._para()
         p.add_run("Instruments applied").bold = True
         if v.instruments:
             for i in v.instruments:
-                self.doc.add_paragraph(
+                self._para(
                     f"{i.title} ({i.short_name}), {i.adopted_by}, {i.date}", style="List Bullet"
                 )
         else:
-            self.doc.add_paragraph("The standards bundled with lexcheck.", style="List Bullet")
+            self._para("The standards bundled with lexcheck.", style="List Bullet")
         self._labelled("Produced with", f"lexcheck {v.lexcheck_version}")
-        self.doc.add_paragraph(
-            "Automated review: to be validated by a qualified lawyer before use."
-        ).runs[0].italic = True
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._para("Automated review: to be validated by a qualified lawyer before use.").runs[
+            0
+        ].italic = True
+        self._para().add_run().add_break(WD_BREAK.PAGE)
 
     def _contents(self) -> None:
         from docx.enum.text import WD_BREAK
 
-        self.doc.add_paragraph("Contents", style="TOC Heading")
-        p = self.doc.add_paragraph()
+        self._para("Contents", style="TOC Heading")
+        p = self._para()
         self._field(
             p,
             'TOC \\o "1-3" \\h \\z \\u',
             "Right-click and choose Update Field to show the table of contents.",
         )
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._para().add_run().add_break(WD_BREAK.PAGE)
 
     def _summary(self) -> None:
         from docx.shared import Cm
@@ -183,9 +197,9 @@ class _Builder:
         from lexcheck.report import chart
 
         v = self.view
-        self.doc.add_heading("Executive summary", level=1)
+        self._heading("Executive summary", level=1)
         for line in v.summary:
-            self.doc.add_paragraph(line)
+            self._para(line)
         table = self._table(
             ("Status", "Requirements"),
             [[c.label, str(c.count)] for c in v.counts] + [["Total", str(v.total)]],
@@ -194,17 +208,17 @@ class _Builder:
         for row, c in zip(table.rows[1:], v.counts, strict=False):
             self._shade(row.cells[0], _fill(c.status))
         if v.chart:
-            self.doc.add_heading("Status by theme", level=2)
+            self._heading("Status by theme", level=2)
             rows, labels, colors = chart.chart_inputs(v)
             self.doc.add_picture(io.BytesIO(chart.png(rows, labels, colors)), width=Cm(16))
-            self.doc.add_paragraph(
+            self._para(
                 "Figure 1. Number of requirements in each status, by theme.", style="Caption"
             )
-        self.doc.add_heading("Priority gaps", level=2)
+        self._heading("Priority gaps", level=2)
         if not v.priority:
-            self.doc.add_paragraph("No gap was found.")
+            self._para("No gap was found.")
         for f in v.priority:
-            p = self.doc.add_paragraph(style="List Number")
+            p = self._para(style="List Number")
             p.add_run(f"{f.title} — {f.status_label.lower()}").bold = True
             p.add_run(f" ({f.severity} priority). {f.gap}")
 
@@ -214,7 +228,7 @@ class _Builder:
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
-        self.doc.add_heading("Compliance matrix", level=1)
+        self._heading("Compliance matrix", level=1)
         rows = [
             [
                 f"{f.title} ({f.check})",
@@ -231,23 +245,23 @@ class _Builder:
         back.page_width, back.page_height = back.page_height, back.page_width
 
     def _finding(self, f: FindingView) -> None:
-        self.doc.add_heading(f"{f.title}: {f.status_label.lower()}", level=3)
+        self._heading(f"{f.title}: {f.status_label.lower()}", level=3)
         if f.statement:
             self._labelled("Requirement", f.statement)
         if f.standards:
-            p = self.doc.add_paragraph()
+            p = self._para()
             p.add_run("The standards").bold = True
             for s in f.standards:
-                q = self.doc.add_paragraph(style="Quote")
+                q = self._para(style="Quote")
                 q.add_run(f"{s.citation}: ").bold = True
                 q.add_run(s.text if s.official else f"{s.text} (summary in our words)")
         elif f.citations:
             self._labelled("The standards", "; ".join(f.citations))
         if f.quotes:
-            p = self.doc.add_paragraph()
+            p = self._para()
             p.add_run("What the law says").bold = True
             for quote in f.quotes:
-                q = self.doc.add_paragraph(style="Quote")
+                q = self._para(style="Quote")
                 q.add_run(f"{quote.label} ({quote.document}): ").bold = True
                 q.add_run(f"“{quote.text}”")
         elif f.searched:
@@ -263,40 +277,40 @@ class _Builder:
         a = f.amendment
         if a is None:
             return
-        p = self.doc.add_paragraph()
+        p = self._para()
         p.add_run(f"Recommended amendment: {a.heading}").bold = True
         for line in a.lines:
-            q = self.doc.add_paragraph(style="Intense Quote")
+            q = self._para(style="Intense Quote")
             q.add_run(line)
         for alt in a.alternatives:
-            p = self.doc.add_paragraph(style="List Bullet")
+            p = self._para(style="List Bullet")
             p.add_run("Alternative: ").italic = True
             p.add_run(alt)
         if a.rationale:
             self._labelled("Why", a.rationale)
 
     def _findings(self) -> None:
-        self.doc.add_heading("Detailed findings", level=1)
+        self._heading("Detailed findings", level=1)
         for theme in self.view.themes:
-            self.doc.add_heading(theme.label, level=2)
+            self._heading(theme.label, level=2)
             for f in theme.findings:
                 self._finding(f)
 
     def _annex(self) -> None:
-        self.doc.add_heading("Annex: requirements checked", level=1)
+        self._heading("Annex: requirements checked", level=1)
         rows = [[r.requirement, r.title, r.status_label, r.theme_label] for r in self.view.annex]
         table = self._table(("Id", "Requirement", "Status", "Theme"), rows, [None] * len(rows))
         for row, r in zip(table.rows[1:], self.view.annex, strict=True):
             self._shade(row.cells[2], r.fill)
 
     def _method(self) -> None:
-        self.doc.add_heading("Methodology and limitations", level=1)
-        self.doc.add_heading("Methodology", level=2)
+        self._heading("Methodology and limitations", level=1)
+        self._heading("Methodology", level=2)
         for line in self.view.methodology:
-            self.doc.add_paragraph(line)
-        self.doc.add_heading("Limitations", level=2)
+            self._para(line)
+        self._heading("Limitations", level=2)
         for line in self.view.limitations:
-            self.doc.add_paragraph(line, style="List Bullet")
+            self._para(line, style="List Bullet")
 
 
 def _fill(status: str) -> str:
