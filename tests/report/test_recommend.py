@@ -188,10 +188,47 @@ def test_civil_law_article_bis(code: ParsedDocument, standards: Standards) -> No
     a = recommend([f], [code])[0].amendment
     assert a is not None
     assert (a.action, a.target, a.new_label) == ("insert", "artículo 160", "artículo 160 bis")
-    assert a.text.startswith("Artículo 160 bis. Deprivation of liberty as a last resort.")
-    assert "adolescente" in a.text
-    assert "paragraph (2)" not in a.text or "subsection" not in a.text
+    assert a.text.startswith("Artículo 160 bis. Privación de la libertad como último recurso.\n1. ")
+    assert "la liberación del adolescente" in a.text
+    assert "subsection" not in a.text and "child" not in a.text
 
 
 def test_recommend_is_deterministic(act: ParsedDocument, standards: Standards) -> None:
     assert recommend(make_findings(act), [act]) == recommend(make_findings(act), [act])
+
+
+def test_spanish_code_gets_spanish_text(code: ParsedDocument, standards: Standards) -> None:
+    findings = [
+        Finding(
+            check=check,
+            title=check,
+            theme=theme,
+            requirements=[check],
+            status=Status.NOT_ADDRESSED,
+            explanation="Silent.",
+            severity=Severity.HIGH,
+            confidence=0.7,
+        )
+        for check, theme in (
+            ("jj.first_appearance", "deprivation_of_liberty"),
+            ("jj.parental_notification", "deprivation_of_liberty"),
+            ("vac.testimony_aids", "victims_and_witnesses"),
+        )
+    ]
+    out = _by_check(recommend(findings, [code]))
+    first = out["jj.first_appearance"].amendment
+    assert first is not None and first.new_label == "artículo 160 bis"
+    assert first.text.splitlines()[0] == (
+        "Artículo 160 bis. Puesta a disposición de la autoridad judicial."
+    )
+    assert "Todo adolescente aprehendido será puesto a disposición de la autoridad judicial" in (
+        first.text
+    )
+    assert "veinticuatro (24) horas" in first.text
+    # Alternatives and rationale stay in the report's language, with the standards cited.
+    assert any("without delay" in alt for alt in first.alternatives)
+    notify = out["jj.parental_notification"].amendment
+    assert notify is not None and notify.new_label == "artículo 160 ter"
+    assert "interés superior del adolescente" in notify.text and "de el " not in notify.text
+    generic = out["vac.testimony_aids"].amendment
+    assert generic is not None and "los adolescentes" in generic.text

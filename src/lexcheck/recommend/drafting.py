@@ -145,6 +145,21 @@ def _indefinite(term: str) -> str:
     return ("an " if term[:1].lower() in _ARTICLES_FOR else "a ") + term
 
 
+def _spanish(style: StatuteStyle) -> dict[str, str]:
+    """Articles and contractions Spanish templates need ("del adolescente", "al juez")."""
+    court = style.court if style.court and style.court.lower().startswith("juez") else None
+    return {
+        "el_child": f"el {style.child}",
+        "del_child": f"del {style.child}",
+        "al_child": f"al {style.child}",
+        "un_child": f"un {style.child}",
+        "los_children": f"los {style.children}",
+        "el_court": f"el {court}" if court else "la autoridad judicial competente",
+        "del_court": f"del {court}" if court else "de la autoridad judicial competente",
+        "act_es": "el presente Código" if "código" in style.title.lower() else "la presente ley",
+    }
+
+
 class Drafter:
     """Drafts amendments for one review, allocating fresh unit numbers as it goes."""
 
@@ -202,7 +217,12 @@ class Drafter:
     def _template(self, finding: Finding, theme: str, language: str) -> Any:
         names = []
         if language != "en":
-            names.append(f"amendments/{language}/{finding.check}.j2")
+            # A statute in another language gets its text in that language where we have it.
+            names += [
+                f"amendments/{language}/{finding.check}.j2",
+                f"amendments/{language}/themes/{theme}.j2",
+                f"amendments/{language}/themes/generic.j2",
+            ]
         names += [
             f"amendments/{finding.check}.j2",
             f"amendments/themes/{theme}.j2",
@@ -276,6 +296,7 @@ class Drafter:
             "statement": statement,
             "title": style.title,
         }
+        ctx.update(_spanish(style))
         module = self._template(finding, theme, style.language).make_module(ctx)
         body = "\n".join(line.strip() for line in str(module).splitlines() if line.strip())
         heading = str(getattr(module, "heading", "") or topic_title)
