@@ -95,10 +95,21 @@ def test_not_addressed_goes_to_the_part_on_its_theme(
 
 
 def test_unknown_check_uses_theme_fallback(act: ParsedDocument, standards: Standards) -> None:
-    out = _by_check(recommend(make_findings(act), [act]))
-    interp = out["jj.interpreter"].amendment
-    assert interp is not None
-    assert "guaranteed the right to an interpreter" in interp.text
+    # A requirement added in YAML only (no template of its own) still gets a drafted clause.
+    f = Finding(
+        check="jj.local_requirement",
+        title="Right to a court-appointed guardian ad litem",
+        theme="fair_trial",
+        requirements=["jj.local_requirement"],
+        status=Status.NOT_ADDRESSED,
+        explanation="Silent.",
+        severity=Severity.LOW,
+        confidence=0.5,
+    )
+    a = recommend([f], [act])[0].amendment
+    assert a is not None
+    assert a.text.splitlines()[0] == "20A. Right to a court-appointed guardian ad litem"
+    assert "shall be guaranteed the right to a court-appointed guardian ad litem" in a.text
 
 
 def test_statute_vocabulary_juvenile_board_and_must(standards: Standards) -> None:
@@ -232,3 +243,39 @@ def test_spanish_code_gets_spanish_text(code: ParsedDocument, standards: Standar
     assert "interés superior del adolescente" in notify.text and "de el " not in notify.text
     generic = out["vac.testimony_aids"].amendment
     assert generic is not None and "los adolescentes" in generic.text
+
+
+def _template_ids() -> list[str]:
+    from lexcheck.resources import data_dir
+
+    return sorted(p.stem for p in (data_dir("templates") / "amendments").glob("*.j2"))
+
+
+def test_every_template_renders_in_both_styles(
+    act: ParsedDocument, code: ParsedDocument, standards: Standards
+) -> None:
+    ids = _template_ids()
+    assert len(ids) >= 12 + 30  # the core checks and the shared vocabulary
+    for doc in (act, code):
+        for status in (Status.NON_COMPLIANT, Status.NOT_ADDRESSED):
+            findings = [
+                Finding(
+                    check=cid,
+                    title=cid,
+                    theme="",
+                    requirements=[cid],
+                    status=status,
+                    explanation="Gap.",
+                    severity=Severity.MEDIUM,
+                    confidence=0.5,
+                )
+                for cid in ids
+            ]
+            for f in recommend(findings, [doc]):
+                a = f.amendment
+                assert a is not None and a.new_label, f.check
+                text = a.text
+                assert "{{" not in text and "{%" not in text, f.check
+                assert " the the " not in text and " a a " not in text, f.check
+                assert len(text.splitlines()) >= 2, f.check
+                assert a.rationale, f.check

@@ -248,7 +248,10 @@ def _finding_view(f: Finding, std: Standards, doc_titles: dict[str, str]) -> Fin
                 continue
             seen.add(prov.citation)
             if prov.text and prov.text_status == "official":
-                texts.append(StandardText(prov.citation, prov.text.strip(), True))
+                # A user may attach the official text of an instrument that is not bundled.
+                source = getattr(prov, "text_source", None)
+                citation = f"{prov.citation} ({source})" if source else prov.citation
+                texts.append(StandardText(citation, prov.text.strip(), True))
             elif prov.summary:
                 texts.append(StandardText(prov.citation, prov.summary.strip(), False))
     citations = list(f.citations) or std.citations(f.requirements)
