@@ -556,7 +556,7 @@ def make_standards() -> Standards:
         id="jj.complaints_inspection",
         title="Complaints and inspection",
         statement="Detained children can complain to an independent body.",
-        derived_from=[],
+        derived_from=["crc.art37.c"],
         theme="conditions_of_detention",
         protects=["children_in_conflict_with_law"],
         strength="soft_law_standard",

@@ -71,6 +71,7 @@ THEME_PART_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 _ARTICLES_FOR = ("a", "e", "i", "o", "u")
+MAX_RATIONALE_CITATIONS = 4
 
 
 def standards_or_empty() -> Standards:
@@ -312,7 +313,10 @@ class Drafter:
         citations = finding.citations or self.standards.citations(finding.requirements)
         rationale = str(getattr(module, "rationale", "") or statement).strip()
         if citations:
-            rationale = f"{rationale} ({'; '.join(citations)})"
+            # The leading citations carry the rule; the report lists every citation elsewhere.
+            shown = "; ".join(citations[:MAX_RATIONALE_CITATIONS])
+            more = len(citations) - MAX_RATIONALE_CITATIONS
+            rationale = f"{rationale} ({shown}{f' and {more} more' if more > 0 else ''})"
         return Amendment(
             action="substitute" if mode == "substitute" else "insert",
             target=target,

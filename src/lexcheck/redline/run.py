@@ -12,21 +12,26 @@ from lexcheck.redline.apply import RedlineResult, redline
 from lexcheck.redline.statute_docx import statute_docx
 
 
-def _review(path: Path, review_json: Path | None) -> list[Finding]:
-    if review_json is not None:
-        try:
-            return Review.model_validate(json.loads(review_json.read_text("utf-8"))).findings
-        except (OSError, ValueError) as exc:
-            raise InputError(str(review_json), f"not a lexcheck review in JSON ({exc})") from exc
+def _review(path: Path, review_json: Path | None) -> tuple[list[Finding], ParsedDocument]:
+    """The findings on ``path`` (from a saved review or a fresh one) and its parsed text."""
     from lexcheck import api
 
+    if review_json is not None:
+        try:
+            saved = Review.model_validate(json.loads(review_json.read_text("utf-8")))
+        except (OSError, ValueError) as exc:
+            raise InputError(str(review_json), f"not a lexcheck review in JSON ({exc})") from exc
+        return saved.findings, api.parse_file(path)
     review_files = getattr(api, "review_files", None)
     if review_files is None:
         raise UsageError(
             "this lexcheck build has no review engine; pass a saved review with --review"
         )
-    review: Review = review_files([str(path)])
-    return review.findings
+    result = review_files([str(path)])
+    # review_files returns (Review, parsed documents); tolerate a bare Review too.
+    review, documents = result if isinstance(result, tuple) else (result, [])
+    doc = documents[0] if documents else api.parse_file(path)
+    return review.findings, doc
 
 
 def _findings_for(doc: ParsedDocument, findings: list[Finding]) -> list[Finding]:
@@ -50,7 +55,6 @@ def redline_file(
     author: str = "lexcheck",
 ) -> RedlineResult:
     """Write ``output``: a .docx copy of ``path`` with tracked amendments and comments."""
-    from lexcheck import api
     from lexcheck.output import write_atomic
 
     if output.suffix.lower() != ".docx":
@@ -59,8 +63,8 @@ def redline_file(
         raise InputError(str(path), "no such file")
     if output.resolve() == path.resolve():
         raise UsageError(f"{output}: lexcheck never overwrites its input; choose another name")
-    doc = api.parse_file(path)
-    findings = _findings_for(doc, _review(path, review_json))
+    all_findings, doc = _review(path, review_json)
+    findings = _findings_for(doc, all_findings)
     is_docx = path.suffix.lower() == ".docx"
     source = path.read_bytes() if is_docx else statute_docx(doc, when)
     result = redline(source, doc, findings, when=when, author=author, path=str(path))

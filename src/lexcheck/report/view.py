@@ -45,7 +45,7 @@ THEME_LABEL: dict[str, str] = {
     "diversion": "Diversion",
     "privacy": "Privacy",
     "victims_and_witnesses": "Child victims and witnesses",
-    "violence": "Violence against children in the justice system",
+    "violence": "Violence in the justice system",
     "specialisation": "Specialised courts and personnel",
     "conditions_of_detention": "Conditions of detention",
 }
