@@ -197,3 +197,28 @@ def test_libreoffice_converts_the_report(
 
     text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     assert "Compliance matrix" in text and "Executive summary" in text
+
+
+def test_update_fields_is_in_schema_order(act: ParsedDocument, review: Review) -> None:
+    from lxml import etree
+
+    data = render(review, "docx", _opts(act))
+    settings = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/settings.xml"))
+    names = [child.tag.rsplit("}", 1)[-1] for child in settings]
+    assert "updateFields" in names
+    # CT_Settings puts updateFields before compat, rsids and the rest.
+    for later in ("compat", "rsids", "themeFontLang", "shapeDefaults", "decimalSymbol"):
+        if later in names:
+            assert names.index("updateFields") < names.index(later)
+
+
+def test_docx_survives_hostile_and_control_characters(
+    act: ParsedDocument, standards: Standards
+) -> None:
+    review = _hostile_review(act)
+    f = review.findings[0]
+    ev = f.evidence[0].model_copy(update={"quote": "page\x0cbreak <script>x</script> & \x07bell"})
+    review.findings[0] = f.model_copy(update={"evidence": [ev]})
+    d = docx.Document(io.BytesIO(render(review, "docx", _opts(act))))
+    body = "\n".join(p.text for p in d.paragraphs)
+    assert "“pagebreak <script>x</script> & bell”" in body

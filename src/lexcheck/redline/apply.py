@@ -226,8 +226,8 @@ def _substitute(p: Any, new_text: str, rev: _Reviser) -> tuple[int, int]:
             d = rev.mark("del")
             r.addprevious(d)
             d.append(r)
-            for t in r.iter(f"{W}t"):
-                t.tag = f"{W}delText"
+            for t in r.iter(f"{W}t", f"{W}instrText"):
+                t.tag = f"{W}delText" if t.tag == f"{W}t" else f"{W}delInstrText"
         ins = rev.mark("ins")
         ins.append(_run(first_rpr, new_text))
         p.append(ins)
@@ -332,8 +332,11 @@ def _comment_xml(cid: str, rev: _Reviser, finding: Finding) -> str:
         lines.append(f"Recommended: {verb} {where} (tracked change).")
         if a.rationale:
             lines.append(a.rationale)
+    from lexcheck.report.docx_report import _xml_safe
+
     paras = "".join(
-        f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for line in lines
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(_xml_safe(line))}</w:t></w:r></w:p>'
+        for line in lines
     )
     return (
         f'<w:comment w:id="{cid}" w:author={quoteattr(rev.author)} w:date="{rev.date}"'

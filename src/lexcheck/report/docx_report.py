@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, datetime, time
 from typing import Any
 
@@ -11,6 +12,34 @@ from lexcheck.report import RenderOptions
 from lexcheck.report.view import FindingView, ReportView, build_view
 
 TABLE_STYLE = "Light Grid Accent 1"
+# Word rejects settings.xml whose children are out of the schema's order: these follow
+# w:updateFields in CT_Settings.
+_SETTINGS_AFTER_UPDATE_FIELDS = frozenset(
+    [
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "mathPr",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "schemaLibrary",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    ]
+)
+MATRIX_WIDTHS_CM = (7.0, 4.3, 3.4, 4.5, 5.5)
 MATRIX_COLUMNS = ("Requirement", "Theme", "Status", "Evidence in the law", "Standards")
 
 
@@ -39,13 +68,32 @@ class _Builder:
 
     def _para(self, text: str = "", style: str | None = None) -> Any:
         """Add a paragraph; style ids are looked up once (python-docx looks them up each time)."""
-        p = self.doc.add_paragraph(text)
+        p = self.doc.add_paragraph()
+        if text:
+            self._text(p, text)
         if style is not None:
             sid = self._style_ids.get(style)
             if sid is None:
                 sid = self._style_ids[style] = self.doc.styles[style].style_id
             p._p.style = sid
         return p
+
+    @staticmethod
+    def _text(paragraph: Any, text: str, bold: bool = False, italic: bool = False) -> None:
+        """Append a run; python-docx's add_run walks the text one character at a time."""
+        from docx.oxml.ns import qn
+        from lxml import etree
+
+        r = etree.SubElement(paragraph._p, qn("w:r"))
+        if bold or italic:
+            rpr = etree.SubElement(r, qn("w:rPr"))
+            if bold:
+                etree.SubElement(rpr, qn("w:b"))
+            if italic:
+                etree.SubElement(rpr, qn("w:i"))
+        t = etree.SubElement(r, qn("w:t"))
+        t.text = _xml_safe(text)
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
     def _heading(self, text: str, level: int) -> Any:
         return self._para(text, f"Heading {level}")
@@ -84,10 +132,22 @@ class _Builder:
         tr_pr = table.rows[0]._tr.get_or_add_trPr()
         tr_pr.append(self._el("w:tblHeader"))
 
+    @staticmethod
+    def _widths(table: Any, widths_cm: tuple[float, ...]) -> None:
+        """Column widths, on the grid and on every cell (Word reads the cells)."""
+        from docx.shared import Cm
+
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_cm, strict=True):
+                cell.width = Cm(width)
+
     def _labelled(self, label: str, text: str, style: str | None = None) -> Any:
         p = self._para(style=style)
-        p.add_run(f"{label}: ").bold = True
-        p.add_run(text)
+        self._text(p, f"{label}: ", bold=True)
+        self._text(p, text)
         return p
 
     def _table(
@@ -120,8 +180,14 @@ class _Builder:
         self._method()
 
     def _settings(self) -> None:
+        """Ask Word to refresh fields (the TOC) on opening, in the schema's element order."""
         settings = self.doc.settings.element
-        settings.append(self._el("w:updateFields", val="true"))
+        update = self._el("w:updateFields", val="true")
+        for child in settings:
+            if child.tag.rsplit("}", 1)[-1] in _SETTINGS_AFTER_UPDATE_FIELDS:
+                child.addprevious(update)
+                return
+        settings.append(update)
 
     def _properties(self) -> None:
         v = self.view
@@ -145,7 +211,7 @@ class _Builder:
         footer = self.doc.sections[0].footer
         p = footer.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run(f"lexcheck {self.view.lexcheck_version} · {self.view.date_text} · Page ")
+        self._text(p, f"lexcheck {self.view.lexcheck_version} · {self.view.date_text} · Page ")
         self._field(p, "PAGE", "1")
 
     def _title_page(self) -> None:
@@ -158,14 +224,14 @@ class _Builder:
         )
         self._labelled("Date of the report", v.date_text)
         p = self._para()
-        p.add_run("Laws reviewed").bold = True
+        self._text(p, "Laws reviewed", bold=True)
         for d in v.documents:
             self._para(
                 f"{d.title} (file {d.path}; {d.provisions} provisions; SHA-256 {d.sha256[:16]}…)",
                 style="List Bullet",
             )
         p = self._para()
-        p.add_run("Instruments applied").bold = True
+        self._text(p, "Instruments applied", bold=True)
         if v.instruments:
             for i in v.instruments:
                 self._para(
@@ -219,8 +285,8 @@ class _Builder:
             self._para("No gap was found.")
         for f in v.priority:
             p = self._para(style="List Number")
-            p.add_run(f"{f.title} — {f.status_label.lower()}").bold = True
-            p.add_run(f" ({f.severity} priority). {f.gap}")
+            self._text(p, f"{f.title} — {f.status_label.lower()}", bold=True)
+            self._text(p, f" ({f.severity} priority). {f.gap}")
 
     def _matrix(self) -> None:
         from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -239,7 +305,8 @@ class _Builder:
             ]
             for f in self.view.matrix
         ]
-        self._table(MATRIX_COLUMNS, rows, [f.fill for f in self.view.matrix])
+        table = self._table(MATRIX_COLUMNS, rows, [f.fill for f in self.view.matrix])
+        self._widths(table, MATRIX_WIDTHS_CM)
         back = self.doc.add_section(WD_SECTION.NEW_PAGE)
         back.orientation = WD_ORIENT.PORTRAIT
         back.page_width, back.page_height = back.page_height, back.page_width
@@ -250,20 +317,20 @@ class _Builder:
             self._labelled("Requirement", f.statement)
         if f.standards:
             p = self._para()
-            p.add_run("The standards").bold = True
+            self._text(p, "The standards", bold=True)
             for s in f.standards:
                 q = self._para(style="Quote")
-                q.add_run(f"{s.citation}: ").bold = True
-                q.add_run(s.text if s.official else f"{s.text} (summary in our words)")
+                self._text(q, f"{s.citation}: ", bold=True)
+                self._text(q, s.text if s.official else f"{s.text} (summary in our words)")
         elif f.citations:
             self._labelled("The standards", "; ".join(f.citations))
         if f.quotes:
             p = self._para()
-            p.add_run("What the law says").bold = True
+            self._text(p, "What the law says", bold=True)
             for quote in f.quotes:
                 q = self._para(style="Quote")
-                q.add_run(f"{quote.label} ({quote.document}): ").bold = True
-                q.add_run(f"“{quote.text}”")
+                self._text(q, f"{quote.label} ({quote.document}): ", bold=True)
+                self._text(q, f"“{quote.text}”")
         elif f.searched:
             self._labelled(
                 "What the law says",
@@ -278,14 +345,14 @@ class _Builder:
         if a is None:
             return
         p = self._para()
-        p.add_run(f"Recommended amendment: {a.heading}").bold = True
+        self._text(p, f"Recommended amendment: {a.heading}", bold=True)
         for line in a.lines:
             q = self._para(style="Intense Quote")
-            q.add_run(line)
+            self._text(q, line)
         for alt in a.alternatives:
             p = self._para(style="List Bullet")
-            p.add_run("Alternative: ").italic = True
-            p.add_run(alt)
+            self._text(p, "Alternative: ", italic=True)
+            self._text(p, alt)
         if a.rationale:
             self._labelled("Why", a.rationale)
 
@@ -311,6 +378,14 @@ class _Builder:
         self._heading("Limitations", level=2)
         for line in self.view.limitations:
             self._para(line, style="List Bullet")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """Text XML 1.0 can carry: statute text extracted from PDFs may hold control characters."""
+    return _CONTROL.sub("", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
 
 
 def _fill(status: str) -> str:
