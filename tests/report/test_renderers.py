@@ -221,4 +221,4 @@ def test_docx_survives_hostile_and_control_characters(
     review.findings[0] = f.model_copy(update={"evidence": [ev]})
     d = docx.Document(io.BytesIO(render(review, "docx", _opts(act))))
     body = "\n".join(p.text for p in d.paragraphs)
-    assert "“pagebreak <script>x</script> & bell”" in body
+    assert "“page break <script>x</script> & bell”" in body
