@@ -370,12 +370,28 @@ def _provision(doc: ParsedDocument, label: str | None) -> Provision | None:
     return None
 
 
+def _lines(text: str) -> list[str]:
+    """Lines with words in them: a number alone on its line ("1") cannot locate a paragraph."""
+    return [ln for ln in text.splitlines() if len(_LEAD.sub("", _norm(ln)).strip(" .>-")) >= 3]
+
+
 def _first_line(text: str) -> str:
-    return next((ln for ln in text.splitlines() if ln.strip()), "")
+    return next(iter(_lines(text)), "")
 
 
 def _last_line(text: str) -> str:
-    return next((ln for ln in reversed(text.splitlines()) if ln.strip()), "")
+    return next(iter(reversed(_lines(text))), "")
+
+
+def _closest_line(text: str, target: str) -> str:
+    """The line of a provision most like the text that will replace it (where the figure is)."""
+    from difflib import SequenceMatcher
+
+    lines = _lines(text)
+    if not lines:
+        return ""
+    want = _norm(target)
+    return max(lines, key=lambda ln: SequenceMatcher(None, _norm(ln), want).ratio())
 
 
 def redline(
@@ -400,6 +416,7 @@ def redline(
     rev = _Reviser(doc, comments_xml, when, author)
     result = RedlineResult(b"")
     comment_targets: list[tuple[int, Finding]] = []
+    substituted: set[int] = set()
 
     for f in findings:
         anchor: int | None = None
@@ -410,8 +427,17 @@ def redline(
         a = f.amendment
         if a is not None and a.action == "substitute":
             prov = _provision(document, a.target)
-            idx = doc.find(_first_line(prov.text)) if prov else anchor
-            if idx is not None:
+            idx = doc.find(_closest_line(prov.text, a.text)) if prov else anchor
+            if idx is not None and idx in substituted:
+                # A second amendment to the same paragraph goes in as new text after it.
+                lines = [ln for ln in a.text.splitlines() if ln.strip()]
+                template = _parse_copy(doc, doc.paras[idx])
+                for line in lines:
+                    doc.paras[idx].after.append(_inserted_paragraph(template, line, rev, doc))
+                result.insertions += len(lines)
+                anchor = idx
+            elif idx is not None:
+                substituted.add(idx)
                 el = doc.parse(doc.paras[idx])
                 ins_n, del_n = _substitute(el, _first_line(a.text), rev)
                 extra = [ln for ln in a.text.splitlines()[1:] if ln.strip()]

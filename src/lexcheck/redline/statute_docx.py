@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, date, datetime, time
 
 from lexcheck.models import ParsedDocument
 
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _HEADING_KINDS = {"part": 1, "chapter": 1, "title": 1, "division": 2, "schedule": 1}
 
 
@@ -36,6 +38,8 @@ def statute_docx(doc: ParsedDocument, when: date) -> bytes:
         if not line.strip():
             continue
         lead = here + len(line) - len(line.lstrip())
+        if doc.format == "md":
+            line = _MD_HEADING.sub("", line)  # "## PART 1" is Markdown for a heading
         kind = starts.get(here) or starts.get(lead)
         level = _HEADING_KINDS.get(kind or "")
         if level:
