@@ -264,3 +264,63 @@ def test_automatic_numbering_is_not_doubled(act: ParsedDocument, standards: Stan
         assert not text.startswith("(1) A child who was"), "label doubled by the substitution"
     for mark in root.iterfind(".//w:pPr/w:rPr/w:ins", ns):
         assert mark.getparent().getparent().find("w:numPr", ns) is None
+
+
+def test_number_on_its_own_line_and_figure_in_a_later_line(standards: Standards) -> None:
+    from report_fixtures import Node, evidence, layout
+
+    from lexcheck.models import Severity, Status
+
+    doc = layout(
+        [
+            Node(
+                "section",
+                "1",
+                "section 1",
+                "1",
+                children=[
+                    Node(
+                        "paragraph",
+                        "a",
+                        "section 1(a)",
+                        "For section 41 of the Criminal Procedure Act substitute—",
+                    ),
+                    Node(
+                        "paragraph",
+                        "b",
+                        "section 1(b)",
+                        "A child under the age of 12 years cannot commit an offence.",
+                    ),
+                ],
+            ),
+            Node(
+                "section",
+                "2",
+                "section 2",
+                "2",
+                children=[
+                    Node("paragraph", "a", "section 2(a)", "This Act comes into force on 1 May."),
+                ],
+            ),
+        ],
+        "asp.txt",
+        "Age Act",
+    )
+    f = Finding(
+        check="jj.macr",
+        title="MACR",
+        theme="minimum_age",
+        requirements=["jj.macr"],
+        status=Status.NON_COMPLIANT,
+        values={"minimum_age": 12},
+        evidence=[evidence(doc, "section 1")],
+        explanation="12.",
+        severity=Severity.HIGH,
+        confidence=0.9,
+    )
+    findings = recommend([f], [doc])
+    result = redline(statute_docx(doc, REPORT_DATE), doc, findings, when=REPORT_DATE)
+    assert not result.unplaced and result.deletions == 1
+    xml = zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml").decode()
+    deleted = "".join(re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml))
+    assert "12" in deleted and "Criminal Procedure" not in deleted
