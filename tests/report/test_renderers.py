@@ -222,3 +222,20 @@ def test_docx_survives_hostile_and_control_characters(
     d = docx.Document(io.BytesIO(render(review, "docx", _opts(act))))
     body = "\n".join(p.text for p in d.paragraphs)
     assert "“page break <script>x</script> & bell”" in body
+
+
+def test_bundled_standards_supply_official_text(act: ParsedDocument) -> None:
+    """With the standards shipped in standards/, the report quotes the official wording."""
+    from lexcheck.standards.loader import load_standards
+
+    try:
+        std = load_standards()
+    except Exception:
+        pytest.skip("bundled standards not available")
+    if "jj.detention_last_resort" not in std.requirements:
+        pytest.skip("core requirements not bundled yet")
+    review = make_review(recommend(make_findings(act), [act]), [act])
+    text = render(review, "md", _opts(act)).decode()
+    crc_37b = std.provisions["crc.art37.b"].text
+    assert crc_37b and crc_37b.strip() in text.replace("\\", "")
+    assert "Convention on the Rights of the Child (CRC)" in text
