@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from lexcheck.models import ParsedDocument
 
@@ -32,6 +33,7 @@ def statute_docx(doc: ParsedDocument, when: date) -> bytes:
     cp.last_modified_by = "lexcheck"
     cp.created = cp.modified = cp.last_printed = stamp
     cp.revision = 1
+    heading_ids = {n: out.styles[f"Heading {n}"].style_id for n in (1, 2)}
     offset = 0
     for line in doc.text.split("\n"):
         here, offset = offset, offset + len(line) + 1
@@ -42,12 +44,25 @@ def statute_docx(doc: ParsedDocument, when: date) -> bytes:
             line = _MD_HEADING.sub("", line)  # "## PART 1" is Markdown for a heading
         kind = starts.get(here) or starts.get(lead)
         level = _HEADING_KINDS.get(kind or "")
+        p = out.add_paragraph()
         if level:
-            out.add_heading(line.strip(), level=level)
-        elif kind in ("section", "article"):
-            out.add_paragraph().add_run(line.strip()).bold = True
-        else:
-            out.add_paragraph(line.strip())
+            p._p.style = heading_ids[level]
+        _run(p, line.strip(), bold=kind in ("section", "article"))
     buf = io.BytesIO()
     out.save(buf)
     return normalise_zip(buf.getvalue())
+
+
+def _run(paragraph: Any, text: str, bold: bool) -> None:
+    """One run, written directly (python-docx's add_run walks text character by character)."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    from lexcheck.report.docx_report import _xml_safe
+
+    r = etree.SubElement(paragraph._p, qn("w:r"))
+    if bold:
+        etree.SubElement(etree.SubElement(r, qn("w:rPr")), qn("w:b"))
+    t = etree.SubElement(r, qn("w:t"))
+    t.text = _xml_safe(text)
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
