@@ -287,6 +287,8 @@ class _Builder:
             p = self._para(style="List Number")
             self._text(p, f"{f.title} — {f.status_label.lower()}", bold=True)
             self._text(p, f" ({f.severity} priority). {f.gap}")
+        if v.priority_more:
+            self._para(v.priority_note)
 
     def _matrix(self) -> None:
         from docx.enum.section import WD_ORIENT, WD_SECTION

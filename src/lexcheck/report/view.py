@@ -53,6 +53,7 @@ THEME_ORDER = list(THEME_LABEL)
 SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 ACTION_LABEL = {"insert": "Insert", "substitute": "Substitute", "repeal": "Repeal"}
 QUOTE_LIMIT = 1200
+PRIORITY_LIMIT = 10
 
 METHODOLOGY = [
     "lexcheck read each law given to it, divided it into its provisions (parts, sections,"
@@ -188,7 +189,9 @@ class ReportView:
     counts: list[CountView]
     total: int
     summary: list[str]
-    priority: list[FindingView]
+    priority: list[FindingView]  # the most serious gaps, at most PRIORITY_LIMIT
+    priority_more: int  # gaps left out of the priority list (all are in the findings)
+    priority_note: str  # the sentence that says so, or ""
     matrix: list[FindingView]
     themes: list[ThemeView]
     chart: list[ChartRow]
@@ -306,6 +309,14 @@ def _summary(counts: dict[str, int], total: int, docs: list[DocumentView]) -> li
     return lines
 
 
+def _priority_note(more: int) -> str:
+    if more <= 0:
+        return ""
+    if more == 1:
+        return "One other gap is set out with the detailed findings."
+    return f"The {more} other gaps are set out with the detailed findings."
+
+
 def _instruments(review: Review, std: Standards) -> list[InstrumentView]:
     used: set[str] = set()
     for f in review.findings:
@@ -398,7 +409,9 @@ def build_view(
         ],
         total=len(views),
         summary=_summary(by_status, len(views), docs),
-        priority=priority,
+        priority=priority[:PRIORITY_LIMIT],
+        priority_more=max(0, len(priority) - PRIORITY_LIMIT),
+        priority_note=_priority_note(len(priority) - PRIORITY_LIMIT),
         matrix=ordered,
         themes=themes,
         chart=chart,
