@@ -239,3 +239,17 @@ def test_bundled_standards_supply_official_text(act: ParsedDocument) -> None:
     crc_37b = std.provisions["crc.art37.b"].text
     assert crc_37b and crc_37b.strip() in text.replace("\\", "")
     assert "Convention on the Rights of the Child (CRC)" in text
+
+
+def test_priority_list_is_capped(act: ParsedDocument, standards: Standards) -> None:
+    base = [f for f in make_findings(act) if f.status in GAP_STATUSES]
+    many = [
+        f.model_copy(update={"check": f"{f.check}.{i}", "requirements": [f"{f.check}.{i}"]})
+        for i in range(2)
+        for f in base
+    ]
+    review = make_review(recommend(many, [act]), [act])
+    text = render(review, "md", _opts(act)).decode()
+    section = text.split("### Priority gaps")[1].split("## Compliance matrix")[0]
+    assert section.count("priority).**") == 10
+    assert f"The {len(many) - 10} other gaps are set out with the detailed findings." in section
