@@ -238,6 +238,7 @@ def test_spanish_code_gets_spanish_text(code: ParsedDocument, standards: Standar
     assert "veinticuatro (24) horas" in first.text
     # Alternatives and rationale stay in the report's language, with the standards cited.
     assert any("without delay" in alt for alt in first.alternatives)
+    assert "adolescente" not in first.rationale and "An arrested child" in first.rationale
     notify = out["jj.parental_notification"].amendment
     assert notify is not None and notify.new_label == "artículo 160 ter"
     assert "interés superior del adolescente" in notify.text and "de el " not in notify.text

@@ -299,6 +299,18 @@ class Drafter:
         }
         ctx.update(_spanish(style))
         module = self._template(finding, theme, style.language).make_module(ctx)
+        explained = module
+        if style.language != "en":
+            # Alternatives and rationale address the adviser, in the report's language (English)
+            # and with English words for the child and the court.
+            english = ctx | {
+                "child": "child",
+                "children": "children",
+                "a_child": "a child",
+                "child_s": "child's",
+                "the_court": "the court",
+            }
+            explained = self._template(finding, theme, "en").make_module(english)
         body = "\n".join(line.strip() for line in str(module).splitlines() if line.strip())
         heading = str(getattr(module, "heading", "") or topic_title)
         if mode == "insert" and new_label:
@@ -311,7 +323,7 @@ class Drafter:
         else:
             text = body
         citations = finding.citations or self.standards.citations(finding.requirements)
-        rationale = str(getattr(module, "rationale", "") or statement).strip()
+        rationale = str(getattr(explained, "rationale", "") or statement).strip()
         if citations:
             # The leading citations carry the rule; the report lists every citation elsewhere.
             shown = "; ".join(citations[:MAX_RATIONALE_CITATIONS])
@@ -322,6 +334,6 @@ class Drafter:
             target=target,
             new_label=new_label,
             text=text,
-            alternatives=[str(a) for a in getattr(module, "alternatives", [])],
+            alternatives=[str(a) for a in getattr(explained, "alternatives", [])],
             rationale=rationale,
         )

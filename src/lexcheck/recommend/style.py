@@ -62,9 +62,12 @@ class StatuteStyle:
     def civil_law(self) -> bool:
         return self.unit == "article"
 
+    label_word: str | None = None  # the word the parsed labels use ("section", "article")
+
     def label(self, number: str) -> str:
-        """How the statute would cite one of its units: "section 7A", "article 12 bis"."""
-        word = "artículo" if self.language == "es" and self.civil_law else self.unit
+        """A label for a new unit in the form the statute's labels take: "section 7A",
+        "article 12 bis" (or "artículo 12 bis" where the labels are written so)."""
+        word = self.label_word or self.unit
         return f"{word} {number}"
 
     def next_number(self, after: str) -> str:
@@ -173,6 +176,8 @@ def detect_style(doc: ParsedDocument) -> StatuteStyle:
         else "shall"
     )
     taken = {(u.provision.number or "").lower() for u in units}
+    words = Counter(u.provision.label.split(" ", 1)[0] for u in units if " " in u.provision.label)
+    label_word = words.most_common(1)[0][0] if words else None
     return StatuteStyle(
         unit=unit,
         language=_language(doc, units),
@@ -183,4 +188,5 @@ def detect_style(doc: ParsedDocument) -> StatuteStyle:
         title=doc.document.title or "this Act",
         units=units,
         taken=taken,
+        label_word=label_word,
     )
