@@ -105,6 +105,12 @@ def test_tracked_changes_and_comments(amended: tuple[bytes, bytes, list[Finding]
     assert "/word/comments.xml" in z.read("[Content_Types].xml").decode()
     refs = root.findall(".//w:commentReference", ns)
     assert len(refs) == len(findings)
+    # A finding on silence is commented on the provision drafted to fill it.
+    silent = sum(1 for f in findings if not f.evidence)
+    on_new_text = [
+        r for r in refs if r.getparent().getparent().find("w:pPr/w:rPr/w:ins", ns) is not None
+    ]
+    assert silent == 3 and len(on_new_text) == silent
     text = etree.tostring(comments, encoding="unicode")
     assert "Minimum age of criminal responsibility — Non-compliant" in text
 

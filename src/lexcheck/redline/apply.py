@@ -296,7 +296,9 @@ def _substitute(p: Any, new_text: str, rev: _Reviser) -> tuple[int, int]:
     return ins_n, del_n
 
 
-def _inserted_paragraph(template: Any, text: str, rev: _Reviser, doc: _Document) -> str:
+def _inserted_paragraph(
+    template: Any, text: str, rev: _Reviser, doc: _Document, comment: str | None = None
+) -> str:
     """A new paragraph, styled like ``template``, whose mark and text are tracked insertions."""
     from lxml import etree
 
@@ -317,6 +319,8 @@ def _inserted_paragraph(template: Any, text: str, rev: _Reviser, doc: _Document)
     ins = rev.mark("ins")
     ins.append(_run(run_rpr, text))
     p.append(ins)
+    if comment is not None:
+        _anchor_comment(p, comment)
     return doc.serialise(p)
 
 
@@ -416,6 +420,7 @@ def redline(
     rev = _Reviser(doc, comments_xml, when, author)
     result = RedlineResult(b"")
     comment_targets: list[tuple[int, Finding]] = []
+    comment_parts: list[str] = []
     substituted: set[int] = set()
 
     for f in findings:
@@ -465,18 +470,22 @@ def redline(
             # Style templates are parsed copies: reading a paragraph must not mark it changed.
             heading_style = _parse_copy(doc, doc.paras[head]) if head is not None else None
             body_style = _parse_copy(doc, host)
+            # A finding with no provision to point at (silence) comments the new text itself.
+            own_comment = rev.new_id() if anchor is None else None
             for i, line in enumerate(lines):
                 style_from = heading_style if i == 0 and heading_style is not None else body_style
-                host.after.append(_inserted_paragraph(style_from, line, rev, doc))
+                host.after.append(
+                    _inserted_paragraph(style_from, line, rev, doc, own_comment if i == 0 else None)
+                )
             result.insertions += len(lines)
-            if anchor is None:
-                anchor = idx
+            if own_comment is not None:
+                comment_parts.append(_comment_xml(own_comment, rev, f))
+                continue
         if anchor is None:
             anchor = 0
         comment_targets.append((anchor, f))
 
-    # Comments: anchored to the provision's paragraph (or where the amendment goes).
-    comment_parts: list[str] = []
+    # Comments: anchored to the provision's paragraph.
     for idx, f in comment_targets:
         if not doc.paras:
             break
