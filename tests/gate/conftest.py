@@ -261,14 +261,14 @@ def fake_engine(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
     calls: list[list[str]] = []
 
-    def review_files(paths: list[str]) -> Review:
+    def review_files(paths: list[str]) -> tuple[Review, list[object]]:
         calls.append(list(paths))
         reviews = [review_of(p) for p in paths]
         first = reviews[0]
         for extra in reviews[1:]:
             first.documents.extend(extra.documents)
             first.findings.extend(extra.findings)
-        return first
+        return first, []
 
     monkeypatch.setattr(api, "review_files", review_files, raising=False)
     return calls

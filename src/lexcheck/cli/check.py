@@ -70,7 +70,9 @@ def review_paths(paths: list[str], cfg: GateConfig) -> Review:
         options["terms"] = cfg.terms
     if cfg.instruments is not None and "instruments" in accepted:
         options["instruments"] = cfg.instruments
-    review: Review = review_files(paths, **options)
+    result = review_files(paths, **options)
+    # The engine returns (review, parsed documents); the documents are not needed here.
+    review: Review = result[0] if isinstance(result, tuple) else result
     return review
 
 
