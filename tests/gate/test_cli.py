@@ -187,3 +187,37 @@ def test_commands_are_documented(capsys, monkeypatch) -> None:
     for command in ("check", "diff"):
         code, out, _ = run([command, "--help"], capsys, monkeypatch)
         assert code == 0 and "Usage:" in out and len(out) > 400
+
+
+def test_terms_unused_by_the_engine_are_reported(
+    repo: Path, fake_engine, capsys, monkeypatch
+) -> None:
+    (repo / "lexcheck.toml").write_text(
+        '[terms]\ncourt = ["Children\'s Court"]\n', encoding="utf-8"
+    )
+    code, out, _ = run(["check", BILL_PATH], capsys, monkeypatch)
+    assert code == 1 and "lexcheck: warning: [terms] is not used" in out
+
+
+def test_engine_receives_terms_and_instruments_when_it_takes_them(
+    repo: Path, capsys, monkeypatch
+) -> None:
+    from lexcheck import api
+
+    from .conftest import review_of
+
+    seen: dict[str, object] = {}
+
+    def review_files(paths: list[str], *, terms=None, instruments=None):  # type: ignore[no-untyped-def]
+        seen.update(terms=terms, instruments=instruments)
+        return review_of(paths[0]), []
+
+    monkeypatch.setattr(api, "review_files", review_files, raising=False)
+    monkeypatch.setattr("lexcheck.gate.select.instruments_of", lambda reqs: None)
+    (repo / "lexcheck.toml").write_text(
+        "instruments = ['crc']\n[terms]\ncourt = [\"Children's Court\"]\n", encoding="utf-8"
+    )
+    code, out, _ = run(["check", BILL_PATH], capsys, monkeypatch)
+    assert code == 1
+    assert seen == {"terms": {"court": ["Children's Court"]}, "instruments": ["crc"]}
+    assert "[terms] is not used" not in out

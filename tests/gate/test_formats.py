@@ -186,3 +186,18 @@ def test_every_format_is_deterministic(gated: Review) -> None:
     for fmt in ("sarif", "junit", "github"):
         assert render(gated, fmt, RenderOptions()) == render(gated, fmt, RenderOptions())
     assert text_output.render(gated) == text_output.render(gated)
+
+
+def test_sarif_uris(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    inside = str(tmp_path / "bills" / "draft bill.md")
+    outside = "/srv/other/bill.md"
+    for path, expected in (
+        (inside, "bills/draft%20bill.md"),
+        (outside, "file:///srv/other/bill.md"),
+    ):
+        review = build_review(path, BILL, bill_specs(BILL))
+        run = _sarif(review)["runs"][0]
+        uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri == expected
+        assert run["artifacts"][0]["location"]["uri"] == expected

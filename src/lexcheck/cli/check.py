@@ -54,9 +54,9 @@ def _output_format(explicit: CheckFormat | None, output: Path | None) -> str:
     return "text"
 
 
-def review_paths(paths: list[str], cfg: GateConfig) -> Review:
+def review_paths(paths: list[str], cfg: GateConfig, notices: list[str] | None = None) -> Review:
     """Run the review engine on ``paths``, handing it the configuration's jurisdiction terms
-    and instruments when the engine takes them."""
+    and instruments when the engine takes them (a notice says so when it does not)."""
     import inspect
 
     from lexcheck import api
@@ -68,6 +68,8 @@ def review_paths(paths: list[str], cfg: GateConfig) -> Review:
     options: dict[str, object] = {}
     if cfg.terms and "terms" in accepted:
         options["terms"] = cfg.terms
+    elif cfg.terms and notices is not None:
+        notices.append("[terms] is not used: this version of the review engine takes no terms")
     if cfg.instruments is not None and "instruments" in accepted:
         options["instruments"] = cfg.instruments
     result = review_files(paths, **options)
@@ -95,7 +97,8 @@ def run_check(
     cfg = resolve_config(paths, str(config) if config else None)
     baseline_path = baseline or cfg.baseline_path()
     previous = load_baseline(baseline_path) if baseline_path is not None else None
-    review = review_paths(paths, cfg)
+    notices: list[str] = []
+    review = review_paths(paths, cfg, notices)
     outcome = evaluate(
         review,
         cfg,
@@ -103,6 +106,7 @@ def run_check(
         baseline=previous,
         baseline_name=str(baseline_path) if baseline_path is not None else None,
         today=today,
+        notices=notices,
     )
     data = render_gate(outcome.review, fmt)
     if output is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,7 +11,7 @@ from lexcheck.models import FindingGate, GateSummary, Review, Status
 from .baseline import Ratchet, fingerprint
 from .config import GateConfig
 from .reservations import ReservationBook
-from .select import apply_selection, instruments_of
+from .select import apply_selection
 from .threshold import at_or_beyond
 
 EXIT_PASSED = 0
@@ -42,13 +42,15 @@ def evaluate(
     baseline: Review | None = None,
     baseline_name: str | None = None,
     today: date | None = None,
-    instruments_for: Callable[[list[str]], set[str] | None] = instruments_of,
+    notices: Sequence[str] = (),
+    instruments_for: Callable[[list[str]], set[str] | None] | None = None,
 ) -> GateOutcome:
     """Gate ``review``: a finding fails when its status is at or beyond the threshold, no
     active reservation covers it, and (with a baseline) it is new or worse than before.
 
     ``fail_on`` (the command line) overrides ``config.fail_on``. Nothing is dropped except
-    checks the configuration leaves out of the selection.
+    checks the configuration leaves out of the selection. ``notices`` are reported before the
+    reservations' own (expired, unused).
     """
     cfg = config or GateConfig()
     threshold = Status(fail_on or cfg.fail_on)
@@ -76,7 +78,7 @@ def evaluate(
                 failing += 1
         findings.append(f.model_copy(update={"gate": gate}))
 
-    notices = book.notices()
+    notices = [*notices, *book.notices()]
     summary = GateSummary(
         fail_on=threshold,
         passed=failing == 0,

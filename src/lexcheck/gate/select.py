@@ -28,9 +28,13 @@ def instruments_of(requirement_ids: list[str]) -> set[str] | None:
 
     None when the standards say nothing about them (the finding is then kept: we cannot tell).
     """
+    from lexcheck.errors import DataError
     from lexcheck.standards.loader import load_standards
 
-    std = load_standards()
+    try:
+        std = load_standards()
+    except FileNotFoundError as exc:
+        raise DataError(f"cannot select instruments: {exc}") from exc
     out: set[str] = set()
     for rid in requirement_ids:
         req = std.requirements.get(rid)
@@ -43,7 +47,7 @@ def apply_selection(
     review: Review,
     config: GateConfig,
     *,
-    instruments_for: Callable[[list[str]], set[str] | None] = instruments_of,
+    instruments_for: Callable[[list[str]], set[str] | None] | None = None,
 ) -> Review:
     """A copy of ``review`` with only the selected checks, at their configured severity.
 
@@ -56,7 +60,7 @@ def apply_selection(
         if not matches(f.check, config.select) or matches(f.check, config.ignore):
             continue
         if wanted is not None:
-            found = instruments_for(f.requirements or [f.check])
+            found = (instruments_for or instruments_of)(f.requirements or [f.check])
             if found is not None and not found & wanted:
                 continue
         # The most specific pattern wins: an exact id over a glob, then the longer glob.

@@ -4,6 +4,7 @@ locations, baseline state and suppressions (reservations stay visible, never dro
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -27,7 +28,11 @@ def _level(f: Finding) -> str:
 
 
 def _uri(path: str) -> str:
-    return quote(display_path(path), safe="/:")
+    """Relative to the working folder (the repository root in CI), else a file:// URI."""
+    shown = display_path(path)
+    if shown.startswith("/"):
+        return Path(shown).as_uri()
+    return quote(shown, safe="/")
 
 
 def _location(ev: Evidence | None, document: str, index: int | None = None) -> dict[str, Any]:
