@@ -75,47 +75,61 @@ class Match:
 
 
 class Ratchet:
-    """Matches current findings against a baseline review, consuming baseline occurrences."""
+    """Matches current findings one to one with baseline gaps of the same check.
+
+    Each baseline gap covers at most one current finding, no more serious than it, and within
+    that pair each baseline occurrence covers at most one current occurrence. Current findings
+    are matched most serious first; each claims the free baseline gap sharing the most evidence
+    with it (the least serious one on a tie), so a less serious finding never takes the only
+    baseline gap a more serious one could use.
+    """
 
     def __init__(self, baseline: Review) -> None:
         self._by_check: dict[str, list[Finding]] = {}
         for f in baseline.findings:
-            self._by_check.setdefault(f.check, []).append(f)
-        self._used: Counter[Occurrence] = Counter()
-        self._used_slots: Counter[str] = Counter()
+            if f.status != Status.COMPLIANT:
+                self._by_check.setdefault(f.check, []).append(f)
+        self._claimed: set[int] = set()
 
-    def match(self, finding: Finding) -> Match:
-        """``unchanged`` when the baseline already had this gap, at least as serious, with every
-        piece of evidence; ``updated`` when the gap was there but is now worse or has new
-        evidence; ``new`` when the baseline had no gap for this check."""
-        earlier = self._by_check.get(finding.check, [])
-        previous = [f for f in earlier if f.status != Status.COMPLIANT]
-        if not previous:
-            return Match("new", [e.provision for e in finding.evidence])
+    def match_all(self, findings: list[Finding]) -> list[Match]:
+        """One ``Match`` per gap, in the order given (compliant findings must not be passed)."""
+        order = sorted(range(len(findings)), key=lambda i: -STATUS_RANK[findings[i].status])
+        out: dict[int, Match] = {}
+        for i in order:
+            out[i] = self._match(findings[i])
+        return [out[i] for i in range(len(findings))]
+
+    def _match(self, finding: Finding) -> Match:
+        """``unchanged``: a baseline gap at least as serious, with every piece of evidence;
+        ``updated``: the gap was there but is now worse or rests on new evidence; ``new``: the
+        baseline had no gap (or fewer gaps) for this check."""
+        everything = [e.provision for e in finding.evidence]
+        free = [f for f in self._by_check.get(finding.check, []) if id(f) not in self._claimed]
+        if not free:
+            return Match("new", everything)
         rank = STATUS_RANK[finding.status]
-        eligible = [f for f in previous if STATUS_RANK[f.status] >= rank]
+        eligible = [f for f in free if STATUS_RANK[f.status] >= rank]
         if not eligible:
-            return Match("updated", [e.provision for e in finding.evidence])
+            return Match("updated", everything)
+        current = Counter(occurrences(finding))
+
+        def fit(f: Finding) -> tuple[int, int]:
+            shared = current & Counter(occurrences(f))
+            return (sum(shared.values()), -STATUS_RANK[f.status])
+
+        best = max(eligible, key=fit)
+        self._claimed.add(id(best))
         if not finding.evidence:
-            # Silence (or a gap without quotable evidence) is covered by one earlier gap of the
-            # same check; a second such finding needs a second earlier one.
-            if self._used_slots[finding.check] < len(eligible):
-                self._used_slots[finding.check] += 1
-                return Match("unchanged")
-            return Match("new")
-        pool: Counter[Occurrence] = Counter()
-        for f in eligible:
-            pool.update(occurrences(f))
-        pool.subtract(self._used)
+            # Silence is covered by any earlier gap of the check at least as serious.
+            return Match("unchanged")
+        left = Counter(occurrences(best))
         new_labels: list[str] = []
-        taken: Counter[Occurrence] = Counter()
         for e in sorted(finding.evidence, key=lambda e: (e.eid, e.start)):
             key = (finding.check, e.eid, normalise(e.quote))
-            if pool[key] - taken[key] > 0:
-                taken[key] += 1
+            if left[key] > 0:
+                left[key] -= 1
             else:
                 new_labels.append(e.provision)
-        self._used.update(taken)
         if new_labels:
             return Match("updated", new_labels)
         return Match("unchanged")

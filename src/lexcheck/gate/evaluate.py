@@ -58,6 +58,9 @@ def evaluate(
     book = ReservationBook(cfg.reservations, today or date.today())
     ratchet = Ratchet(baseline) if baseline is not None else None
 
+    gaps = [f for f in selected.findings if f.status != Status.COMPLIANT]
+    matches = dict(zip(map(id, gaps), ratchet.match_all(gaps), strict=True)) if ratchet else {}
+
     findings = []
     failing = reserved = baselined = 0
     for f in selected.findings:
@@ -65,10 +68,9 @@ def evaluate(
         gate = FindingGate(fails=False, at_threshold=at, fingerprint=fingerprint(f))
         if f.status != Status.COMPLIANT:
             gate.reservation = book.reserve(f)
-            if ratchet is not None:
-                match = ratchet.match(f)
-                gate.baseline_state = match.state
-                gate.new_evidence = match.new_evidence
+            if id(f) in matches:
+                gate.baseline_state = matches[id(f)].state
+                gate.new_evidence = matches[id(f)].new_evidence
             if at and gate.reservation is not None:
                 reserved += 1
             elif at and gate.baseline_state == "unchanged":
