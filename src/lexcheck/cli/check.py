@@ -114,12 +114,13 @@ def run_check(
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    if fmt != "text" or output is not None:
-        for notice in outcome.notices:
-            print(f"lexcheck: warning: {notice}", file=sys.stderr)
-    if output is not None or fmt != "text":
+    # text and github output on stdout already carry the warnings and the verdict; otherwise
+    # (a file, or a machine format on stdout) the person watching the terminal gets them here.
+    if output is not None or fmt not in ("text", "github"):
         from lexcheck.gate.text import verdict
 
+        for notice in outcome.notices:
+            print(f"lexcheck: warning: {notice}", file=sys.stderr)
         print(verdict(outcome.review), file=sys.stderr)
     return outcome.exit_code
 
