@@ -210,7 +210,7 @@ class Reservation(BaseModel):
 
     check: str = Field(min_length=1)  # a check id or a glob ("jj.separation_adults", "vac.*")
     justification: str = Field(min_length=1, pattern=r"\S")
-    expires: date | None = None  # from this day on the reservation no longer suppresses
+    expires: date | None = None  # the last day the reservation suppresses findings
 
 
 BaselineState = Literal["new", "unchanged", "updated"]

@@ -47,18 +47,18 @@ def test_reservation_alone_can_make_the_gate_pass(bill_review: Review) -> None:
 def test_expired_reservation_no_longer_suppresses_and_is_reported(bill_review: Review) -> None:
     cfg = GateConfig(
         reservations=[
-            Reservation(check="jj.macr", justification="Transitional.", expires=date(2026, 11, 29))
+            Reservation(check="jj.macr", justification="Transitional.", expires=date(2026, 11, 28))
         ]
     )
-    outcome = evaluate(bill_review, cfg, today=TODAY)  # expires today: lapsed
+    outcome = evaluate(bill_review, cfg, today=TODAY)  # its last day was yesterday
     macr = next(f for f in outcome.review.findings if f.check == "jj.macr")
     assert macr.gate is not None and macr.gate.fails and macr.gate.reservation is None
     assert outcome.exit_code == 1
     assert outcome.notices == [
-        "reservation for jj.macr expired on 2026-11-29: it no longer suppresses findings;"
+        "reservation for jj.macr expired after 2026-11-28: it no longer suppresses findings;"
         " renew it with a new expiry date or remove it"
     ]
-    still = evaluate(bill_review, cfg, today=date(2026, 11, 28))
+    still = evaluate(bill_review, cfg, today=date(2026, 11, 28))  # the last day: in force
     assert still.passed and still.notices == []
 
 

@@ -19,8 +19,8 @@ class ReservationBook:
     used: set[int] = field(default_factory=set)
 
     def is_active(self, r: Reservation) -> bool:
-        """In force: no expiry, or an expiry date still in the future (it lapses on that day)."""
-        return r.expires is None or self.today < r.expires
+        """In force: no expiry date, or one not yet passed (the date itself is the last day)."""
+        return r.expires is None or self.today <= r.expires
 
     def reserve(self, finding: Finding) -> Reservation | None:
         """The first active reservation covering this gap (in file order), or None.
@@ -47,7 +47,7 @@ class ReservationBook:
         for i, r in enumerate(self.reservations):
             if not self.is_active(r):
                 out.append(
-                    f"reservation for {r.check} expired on {r.expires}: it no longer suppresses"
+                    f"reservation for {r.check} expired after {r.expires}: it no longer suppresses"
                     " findings; renew it with a new expiry date or remove it"
                 )
             elif i not in self.used:
