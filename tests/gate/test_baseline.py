@@ -149,3 +149,24 @@ def test_load_baseline_round_trip_and_errors(tmp_path: Path) -> None:
         load_baseline(wrong)
     with pytest.raises(InputError, match="cannot read"):
         load_baseline(tmp_path / "missing.json")
+
+
+def test_renumbering_does_not_refire_but_a_copy_still_fails() -> None:
+    whipping_bill = BILL + WHIPPING
+    baseline = _review(whipping_bill)
+    quote = "may order that a male child be whipped"
+    # A section was inserted before section 30: it is now section 31.
+    renumbered = bill_specs(whipping_bill)
+    renumbered[-1].evidence = [("section 31(2)", "sec_31__subsec_2", quote)]
+    assert evaluate(_review(whipping_bill, renumbered), baseline=baseline).passed
+    # Renumbered and copied: one occurrence is covered, the copy is new.
+    text = whipping_bill + WHIPPING
+    copied = bill_specs(text)
+    copied[-1].evidence = [
+        ("section 31(2)", "sec_31__subsec_2", quote),
+        ("section 46(1)", "sec_46__subsec_1", quote),
+    ]
+    outcome = evaluate(_review(text, copied), baseline=baseline)
+    punish = next(f for f in outcome.review.findings if f.check == "jj.corporal_punishment")
+    assert punish.gate is not None and punish.gate.new_evidence == ["section 46(1)"]
+    assert outcome.exit_code == 1

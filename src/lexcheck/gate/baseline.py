@@ -2,9 +2,10 @@
 
 A finding's *occurrences* are its pieces of evidence, each keyed by (check id, provision eId,
 normalised quote): moving a provision to another line, or reflowing its text, does not change
-the key. Comparison is by counts (a multiset), never by set membership: one baseline
-occurrence covers one current occurrence, so an old gap cannot hide a second identical one
-(bandit's issue #1467).
+the key. When a bill is renumbered the eId changes but the words do not, so an occurrence left
+unmatched is then matched on its words alone. Comparison is by counts (a multiset), never by
+set membership: one baseline occurrence covers one current occurrence, so an old gap cannot
+hide a second identical one (bandit's issue #1467).
 """
 
 from __future__ import annotations
@@ -123,11 +124,22 @@ class Ratchet:
             # Silence is covered by any earlier gap of the check at least as serious.
             return Match("unchanged")
         left = Counter(occurrences(best))
-        new_labels: list[str] = []
-        for e in sorted(finding.evidence, key=lambda e: (e.eid, e.start)):
+        evidence = sorted(finding.evidence, key=lambda e: (e.eid, e.start))
+        unmatched = []
+        for e in evidence:  # first the same words in the same provision
             key = (finding.check, e.eid, normalise(e.quote))
             if left[key] > 0:
                 left[key] -= 1
+            else:
+                unmatched.append(e)
+        new_labels: list[str] = []
+        for e in unmatched:
+            # Then the same words under another eId: the bill was renumbered (a section
+            # inserted before it). Counting still applies, so a copy is never covered twice.
+            quote = normalise(e.quote)
+            moved = sorted(k for k, n in left.items() if n > 0 and k[2] == quote)
+            if moved:
+                left[moved[0]] -= 1
             else:
                 new_labels.append(e.provision)
         if new_labels:
