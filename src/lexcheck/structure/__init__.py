@@ -1,21 +1,143 @@
-"""Build the provision tree of a statute from its ``SourceText``.
+"""Build the provision tree of a statute from its ``SourceText`` (a chain of small stages).
 
-First cut: no provisions; the staged parser replaces this.
+normalise lines → headings (Parts, Chapters …, schedules) → sections/articles → demote false
+sections by sequence → subsections, paragraphs, subparagraphs, provisos, definitions → spans,
+labels and eIds.
 """
 
 from __future__ import annotations
 
 from lexcheck.models import DocumentInfo, ParsedDocument, SourceText
+from lexcheck.structure import assemble, sections
+from lexcheck.structure.crossheadings import find_crossheadings
+from lexcheck.structure.headings import find_headings
+from lexcheck.structure.lines import Line, split_lines
+from lexcheck.structure.meta import derive_title, detect_language
+from lexcheck.structure.nodes import Node
+from lexcheck.structure.subdivide import (
+    add_inline_definitions,
+    close_civil_items,
+    find_tokens,
+    nest,
+)
+
+__all__ = ["build"]
 
 
 def build(source: SourceText) -> ParsedDocument:
     """Return the document's provision tree."""
+    language = source.language or detect_language(source.text)
+    if source.provisions is not None:
+        provisions = list(source.provisions)
+    else:
+        roots = _parse(source)
+        assemble.name(roots, None, set(), source)
+        provisions = assemble.to_provisions(roots, source.text)
+    first = provisions[0].start if provisions else None
+    title = source.title or derive_title(source.text, first)
+    info = DocumentInfo(path=source.path, title=title, language=language, sha256=source.sha256)
     return ParsedDocument(
-        document=DocumentInfo(
-            path=source.path, title=source.title, language=source.language, sha256=source.sha256
-        ),
+        document=info,
         format=source.format,
         text=source.text,
-        provisions=list(source.provisions or []),
+        provisions=provisions,
         line_starts=source.line_starts,
     )
+
+
+def _parse(source: SourceText) -> list[Node]:
+    text = source.text
+    lines = split_lines(text)
+    heads = find_headings(lines)
+    schedules = [h for h in heads if h.kind == "schedule"]
+    containers = [h for h in heads if h.kind != "schedule"]
+    body_end = schedules[0].start if schedules else len(text)
+
+    body_lines = [ln for ln in lines if ln.start < body_end]
+    found = sections.candidates(body_lines)
+    family = sections.choose_family(found)
+    kept = sections.sequence(found[family]) if family else []
+    kind = "article" if family == "article" else "section"
+    items: list[Node] = [sections.build_section(c, lines, kind) for c in kept]
+    items.extend(find_crossheadings(lines, items, body_end, containers))
+
+    for i, sched in enumerate(schedules):
+        limit = schedules[i + 1].start if i + 1 < len(schedules) else len(text)
+        sched_lines = [ln for ln in lines if sched.body_start <= ln.start < limit]
+        paras = sections.sequence(sections.candidates(sched_lines)["bare"], restart=True)
+        for cand in paras:
+            node = sections.build_section(cand, lines, "paragraph")
+            node.keyword = "schedpara"
+            items.append(node)
+    items.extend(containers)
+    items.extend(schedules)
+    items.sort(key=lambda n: (n.start, 0 if n.kind != "paragraph" else 1))
+
+    line_index = {ln.start: ln.index for ln in lines}
+    taken = {_line_start_of(lines, node.start) for node in items}
+    for node in items:
+        if node.lead_start < 0:
+            node.lead_start = _line_start_of(lines, node.start)
+        assemble.extend_lead(node, lines, line_index, taken)
+    roots = assemble.nest_top(items)
+    assemble.set_ends(roots, len(text), text)
+
+    tradition = _tradition(family, found, kept)
+    allow_dot = family == "article"
+    for node in _walk(roots):
+        if node.kind in ("section", "article") or node.keyword == "schedpara":
+            _subdivide(node, text, lines, allow_dot, tradition, node.end)
+        elif node.kind == "schedule":
+            limit = node.children[0].lead_start if node.children else node.end
+            _subdivide(node, text, lines, False, tradition, max(limit, node.body_start))
+    return roots
+
+
+def _subdivide(
+    node: Node, text: str, lines: list[Line], allow_dot: bool, tradition: str, limit: int
+) -> None:
+    start = max(node.body_start, node.start)
+    if start >= limit:
+        return
+    first = _line_number(lines, start)
+    tokens = find_tokens(text, lines, start, limit, allow_dot=allow_dot, first_line=first)
+    holder = Node(
+        node.kind, node.number, node.start, end=min(limit, node.end), keyword=node.keyword
+    )
+    nest(holder, tokens)
+    assemble.set_ends(holder.children, holder.end, text)
+    close_civil_items(holder, text)
+    assemble.assign_kinds(holder, tradition)
+    add_inline_definitions(holder, text, start)
+    node.children = holder.children + node.children
+
+
+def _tradition(family: str | None, found: dict[str, list[sections.Candidate]], kept: list) -> str:
+    if family == "sign" or any(c.number and c.line.content.startswith("SEC.") for c in kept):
+        return "us"
+    if family == "article":
+        return "civil"
+    return "commonwealth"
+
+
+def _line_number(lines: list[Line], offset: int) -> int:
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _line_start_of(lines: list[Line], offset: int) -> int:
+    return lines[_line_number(lines, offset)].start
+
+
+def _walk(nodes: list[Node]) -> list[Node]:
+    out: list[Node] = []
+    for node in nodes:
+        out.append(node)
+        out.extend(_walk(node.children))
+    return out

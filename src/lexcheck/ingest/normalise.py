@@ -1,0 +1,186 @@
+"""Unicode and whitespace normalisation that keeps a map back to source offsets and lines.
+
+What changes (conservatively, so quotations stay faithful):
+- every line break (CRLF, CR, LF, VT, FF, NEL, U+2028/2029, ...) becomes ``\\n``;
+- tabs, no-break and other typographic spaces become a plain space; runs of interior
+  whitespace collapse to one space; trailing whitespace is dropped; leading indentation is
+  kept (one space per source character);
+- zero-width spaces, word joiners, stray BOMs, soft hyphens and C0/C1 control characters are
+  removed (ZWJ/ZWNJ are kept: they carry meaning in several scripts);
+- U+2010/U+2011 (hyphen, non-breaking hyphen) become ``-``;
+- each line is put in Unicode NFC.
+Quotes (straight or curly), en/em dashes, ``§`` and every other visible character stay as is.
+Optionally (PDF text), a word hyphenated across a line break is rejoined when the next line
+starts in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Horizontal whitespace that is not a plain ASCII space.
+_ODD_SPACE = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# A whitespace run worth rewriting: any run with an odd space, two or more spaces, or a
+# single space at the end of the line.
+# Characters removed outright: C0/C1 controls (line breaks are handled before), zero-width
+# space, word joiner, BOM / zero-width no-break space, soft hyphen.
+_REMOVED = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff\u00ad"
+_TOKEN = re.compile(
+    rf"[ {_ODD_SPACE}]*[{_ODD_SPACE}][ {_ODD_SPACE}]*| {{2,}}| \Z|[{_REMOVED}]+|[\u2010\u2011]"
+)
+_EOL = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_REMOVED_RE = re.compile(rf"[{_REMOVED}]")
+_WS_RE = re.compile(rf"[ {_ODD_SPACE}]")
+
+
+@dataclass
+class Normalised:
+    """Normalised text, the normalised offset of each source line, and offset anchors."""
+
+    text: str
+    line_starts: list[int]
+    offsets: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Anchors:
+    """Collects ``(norm, source)`` anchors, adding one only where the delta changes."""
+
+    def __init__(self, delta: int = 0) -> None:
+        self.items: list[tuple[int, int]] = []
+        self.delta = 0
+        if delta:
+            self.mark(0, delta)
+
+    def mark(self, norm: int, src: int) -> None:
+        """From ``norm`` on, normalised offsets map to ``src`` onwards (supersedes later ones)."""
+        if self.items and self.items[-1][0] >= norm:
+            while self.items and self.items[-1][0] >= norm:
+                self.items.pop()
+            self.delta = self.items[-1][1] - self.items[-1][0] if self.items else 0
+        if src - norm != self.delta:
+            self.delta = src - norm
+            self.items.append((norm, src))
+
+
+def _clean_line(line: str, norm0: int, src0: int, anchors: _Anchors | None) -> str:
+    """Normalise one line (no line break inside); record anchors relative to offsets given."""
+    if line.isascii() and line.isprintable() and "  " not in line and not line.endswith(" "):
+        return line
+    parts: list[str] = []
+    out_len = 0  # length of the normalised line so far
+    pos = 0
+    n = len(line)
+    for m in _TOKEN.finditer(line):
+        s, e = m.span()
+        if s > pos:
+            parts.append(line[pos:s])
+            out_len += s - pos
+        tok = m.group()
+        first = tok[0]
+        if first == " " or _WS_RE.match(first):
+            if s == 0 and e < n:
+                rep = " " * len(tok)  # indentation: keep its width, one space per character
+            elif e == n:
+                rep = ""
+            else:
+                rep = " "
+        elif first in "\u2010\u2011":
+            rep = "-"
+        else:
+            rep = ""
+        parts.append(rep)
+        out_len += len(rep)
+        pos = e
+        if anchors is not None:
+            if rep:
+                # the replacement's first character maps to the token's first character
+                anchors.mark(norm0 + out_len - len(rep), src0 + s)
+            anchors.mark(norm0 + out_len, src0 + e)
+    parts.append(line[pos:])
+    out = "".join(parts)
+    if not unicodedata.is_normalized("NFC", out):
+        out = unicodedata.normalize("NFC", out)
+        if anchors is not None:
+            # Composition moves characters around inside the line: drop finer anchors (mark
+            # supersedes them) and keep the line's start and end exact.
+            anchors.mark(norm0, src0)
+            anchors.mark(norm0 + len(out), src0 + n)
+    return out
+
+
+def clean_line(line: str) -> str:
+    """Normalise one line of text the same way ``normalise`` does, without a map."""
+    return _clean_line(line, 0, 0, None)
+
+
+def _lower_start(src: str, j: int) -> bool:
+    """The line starting at ``j`` begins (after indentation) with a lower-case letter."""
+    n = len(src)
+    while j < n and src[j] in " \t\xa0":
+        j += 1
+    return j < n and src[j].isalpha() and src[j].islower()
+
+
+def normalise(src: str, *, start: int = 0, join_hyphens: bool = False) -> Normalised:
+    """Normalise ``src[start:]``; source lines before ``start`` are counted but dropped.
+
+    Lines that need no change are copied as runs of the source (no per-line objects kept),
+    so a clean file costs one copy of its text, or none.
+    """
+    skipped_lines = len(src[:start].splitlines()) if start else 0
+    anchors = _Anchors(start)
+    out: list[str] = []
+    norm = 0  # normalised offset of ``run_start``
+    line_starts: list[int] = [0] * skipped_lines
+    n = len(src)
+    pos = run_start = start  # src[run_start:pos] is copied verbatim
+    find_eol = _EOL.search
+    while pos < n:
+        m = find_eol(src, pos)
+        body_end, eol_end = (m.start(), m.end()) if m else (n, n)
+        line_norm = norm + (pos - run_start)
+        line_starts.append(line_norm)
+        body = src[pos:body_end]
+        cleaned = _clean_line(body, line_norm, pos, anchors)
+        eol = src[body_end:eol_end]
+        hyphen = (
+            join_hyphens
+            and eol_end < n
+            and len(cleaned) >= 2
+            and cleaned[-1] == "-"
+            and cleaned[-2].isalpha()
+            and _lower_start(src, eol_end)
+        )
+        if not hyphen and eol in ("\n", "") and (cleaned is body or cleaned == body):
+            pos = eol_end  # unchanged: extend the verbatim run
+            continue
+        out.append(src[run_start:pos])
+        norm = line_norm
+        if hyphen:
+            # "protec-\ntion": drop the hyphen, the break and the next line's indentation;
+            # the next source line then starts mid-line in the normalised text.
+            cleaned = cleaned[:-1]
+            out.append(cleaned)
+            norm += len(cleaned)
+            pos = eol_end
+            while src[pos] in " \t\xa0":
+                pos += 1
+        else:
+            out.append(cleaned)
+            norm += len(cleaned)
+            if eol:
+                anchors.mark(norm, body_end)
+                out.append("\n")
+                norm += 1
+            pos = eol_end
+        anchors.mark(norm, pos)
+        run_start = pos
+    out.append(src[run_start:pos])
+    return Normalised(text="".join(out), line_starts=line_starts or [0], offsets=anchors.items)
+
+
+def strip_removed(s: str) -> str:
+    """Remove the invisible characters ``normalise`` drops (for titles and headings)."""
+    return _REMOVED_RE.sub("", s)

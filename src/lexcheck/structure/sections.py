@@ -1,0 +1,313 @@
+"""Stage 3: find sections and articles, their headings, and demote false ones by sequence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lexcheck.structure.headings import find_container, find_schedule
+from lexcheck.structure.lines import Line
+from lexcheck.structure.nodes import Node
+from lexcheck.structure.numbers import first_int, section_key
+
+_NUM = r"\d{1,5}[A-Za-z]{0,3}(?:[.\-]\d{1,4}[A-Za-z]{0,2})*(?:\s?(?:bis|ter|quater|quinquies))?"
+_SEP = r"(?P<sep>\.?\s*[-–—]+|\.|:)?"
+
+_SECTION_KW = re.compile(
+    r"^\[?(?P<kw>SECTION|Section|SECT?\.|Sect?\.)\s*(?P<num>"
+    + _NUM
+    + r")(?![\w(])"
+    + _SEP
+    + r"\s*(?P<rest>.*)$"
+)
+_SECTION_SIGN = re.compile(
+    r"^\[?(?P<kw>§)(?!§)\s*(?P<num>" + _NUM + r")(?![\w(])" + _SEP + r"\s*(?P<rest>.*)$"
+)
+_ARTICLE_KW = re.compile(
+    r"^\[?(?P<kw>ARTICLE|Article|ART\.|Art\.|ART[ÍI]CULO|Art[íi]culo|ARTIGO|Artigo|Artikel)"
+    r"\s*(?P<num>(?:[LRDA]\.?\s?)?"
+    + _NUM
+    + r")(?:\s?[oº°](?![A-Za-z]))?(?![\w(])"
+    + _SEP
+    + r"\s*(?P<rest>.*)$"
+)
+_BARE = re.compile(
+    r"^(?P<num>\d{1,4}[A-Z]{0,2}(?:\.\d{1,3}[A-Z]{0,2})*)(?P<sep>\.\s*[-–—]+|\.|\s+[-–—]\s+)?"
+    r"(?=\s|\(|$)\s*(?P<rest>.*)$"
+)
+
+FAMILIES = ("section", "sign", "article", "bare")
+_PATTERNS = {
+    "section": _SECTION_KW,
+    "sign": _SECTION_SIGN,
+    "article": _ARTICLE_KW,
+    "bare": _BARE,
+}
+_REPEALED = re.compile(
+    r"^\[?(Repealed|Omitted|Spent|Deleted|Revoked|Derogado|Derogada)\b", re.IGNORECASE
+)
+_MARKER_START = re.compile(r"^\(?[0-9a-zA-Z]{1,4}\)")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A line that may start a section or article."""
+
+    family: str
+    number: str
+    line: Line
+    rest: str  # content after the number and separator
+    rest_start: int  # offset of ``rest``
+    has_sep: bool
+    strong: bool = False  # has a heading, a subsection, or is a markdown heading
+
+
+def _match(line: Line, family: str) -> Candidate | None:
+    content = line.content
+    m = _PATTERNS[family].match(content)
+    if not m:
+        return None
+    rest = m.group("rest")
+    has_sep = bool(m.group("sep"))
+    if family == "bare" and not has_sep:
+        # "7 Heading" is a section only as a markdown heading, alone on its line, or followed by a
+        # heading-like phrase; "18 years of age" at a wrapped line's start is running text.
+        if rest and not line.md_level and not rest[0].isupper():
+            return None
+    elif (not has_sep and rest) and (
+        # "Section 7 of the Act" / "Article 12 of this Code" are cross-references
+        rest[0].islower() or (rest[0] == "(" and not content[m.end("num")].isspace())
+    ):
+        return None
+    number = m.group("num").strip()
+    if family == "article":
+        number = re.sub(r"(?<=\d)[oº°]$", "", number)  # "Artículo 7o." is article 7
+    cand = Candidate(
+        family=family,
+        number=number,
+        line=line,
+        rest=rest,
+        rest_start=line.cstart + m.start("rest"),
+        has_sep=has_sep,
+    )
+    cand.strong = bool(
+        line.md_level
+        or family != "bare"
+        or not rest
+        or _MARKER_START.match(rest)
+        or _heading_beside(rest, family) is not None
+    )
+    return cand
+
+
+def candidates(lines: Iterable[Line]) -> dict[str, list[Candidate]]:
+    """Section-like lines, per numbering family, in document order."""
+    out: dict[str, list[Candidate]] = {f: [] for f in FAMILIES}
+    for line in lines:
+        if line.skip or line.quoted or line.blank:
+            continue
+        first = line.content[0]
+        if first.isdigit():
+            cand = _match(line, "bare")
+            if cand:
+                out["bare"].append(cand)
+            continue
+        if first in "SsAa§[":
+            for family in ("section", "sign", "article"):
+                cand = _match(line, family)
+                if cand:
+                    out[family].append(cand)
+                    break
+    return out
+
+
+def choose_family(found: dict[str, list[Candidate]]) -> str | None:
+    """The numbering family the document's sections use.
+
+    Explicit words ("Section 7", "Artículo 7", "§ 7") win over bare numbers, which also number
+    lists inside civil-law articles; bare numbers win only when they clearly dominate.
+    """
+    keyword = max(("section", "sign", "article"), key=lambda f: (len(found[f]), f == "article"))
+    n_kw = len(found[keyword])
+    n_bare = sum(1 for c in found["bare"] if c.strong)
+    if n_kw >= 2 and n_kw * 4 >= n_bare:
+        return keyword
+    if n_bare:
+        return "bare"
+    return keyword if n_kw else None
+
+
+def _gap_ok(prev: Candidate, cand: Candidate, limit: int) -> bool:
+    a, b = first_int(prev.number), first_int(cand.number)
+    if a is None or b is None:
+        return section_key(cand.number) > section_key(prev.number)
+    return 0 <= b - a <= limit and section_key(cand.number) > section_key(prev.number)
+
+
+def sequence(cands: list[Candidate], *, restart: bool = False) -> list[Candidate]:
+    """Keep the candidates that continue the numbering; demote the rest.
+
+    A candidate is kept when its number follows the last kept one closely; a far jump is kept
+    only when the next candidate continues from it. A weak candidate (a bare "3. sentence" with
+    no heading) is dropped when a strong candidate with the same number follows soon.
+    """
+    kept: list[Candidate] = []
+    n = len(cands)
+    for i, cand in enumerate(cands):
+        nxt = cands[i + 1] if i + 1 < n else None
+        if not kept:
+            value = first_int(cand.number)
+            starts_run = value in (0, 1) or nxt is None or _gap_ok(cand, nxt, 10)
+            if starts_run and (cand.strong or restart or value == 1):
+                kept.append(cand)
+            continue
+        prev = kept[-1]
+        far = nxt is not None and section_key(cand.number) > section_key(prev.number)
+        if not (_gap_ok(prev, cand, 10) or (far and nxt is not None and _gap_ok(cand, nxt, 3))):
+            continue
+        if not _exact_next(prev, cand) and _intruder(prev, cand, cands[i + 1 : i + 4]):
+            continue
+        if not cand.strong:
+            later = cands[i + 1 : i + 40]
+            if any(c.strong and c.number == cand.number for c in later):
+                continue
+        kept.append(cand)
+    return kept
+
+
+def _exact_next(prev: Candidate, cand: Candidate) -> bool:
+    a, b = first_int(prev.number), first_int(cand.number)
+    return (
+        a is not None and b is not None and (b == a + 1 or (b == a and cand.number != prev.number))
+    )
+
+
+def _intruder(prev: Candidate, cand: Candidate, following: list[Candidate]) -> bool:
+    """True when a later candidate fits between ``prev`` and ``cand``: 4 → "7." → 5 means the
+    "7." is a stray numbered line inside section 4, not section 7."""
+    lo, hi = section_key(prev.number), section_key(cand.number)
+    return any(lo < section_key(c.number) < hi for c in following)
+
+
+def _heading_beside(rest: str, family: str) -> str | None:
+    """The heading printed beside the number ("7. Short title"), if ``rest`` is one."""
+    text = rest.strip()
+    if not text or _MARKER_START.match(text):
+        return None
+    # consolidations print a repealed provision as "5041. Repealed. [Pub. L. …]"
+    m = _REPEALED.match(text)
+    if m:
+        return m.group(1)
+    m = re.match(r"^(?P<h>[^.;:]{1,150}?)\.\s*[-–—]+", text)
+    if m:
+        return m.group("h").strip()
+    if family == "article":
+        # civil-law article titles: "Artículo 140. Finalidad del sistema. En materia de …"; a
+        # lone long sentence is the article's text, not its title
+        m = re.match(r"^(?P<h>[^.;:]{1,200}?)\.(?:\s+(?=\S)|$)", text)
+        if m:
+            words = len(m.group("h").split())
+            more = m.end() < len(text)
+            if words <= 25 and (more or words <= 12) and not m.group("h").endswith(","):
+                return m.group("h").strip()
+    if len(text) > 150 or len(text.split()) > 20:
+        return None
+    if text.isupper() and text.endswith("."):
+        return text.rstrip(" .")  # "SEC. 7. JUVENILE DETENTION STANDARDS."
+    if text.endswith((".", ";", ":", ",")) and not text.endswith("etc."):
+        return None
+    if text[0].islower():
+        return None
+    return text.rstrip(" .")
+
+
+def build_section(cand: Candidate, lines: list[Line], kind: str) -> Node:
+    """A section/article node from a kept candidate: number, heading, where its body starts."""
+    line = cand.line
+    node = Node(
+        kind=kind,
+        number=cand.number,
+        start=line.cstart,
+        keyword=kind,
+        lead_start=line.start,
+    )
+    rest = cand.rest
+    heading = _heading_beside(rest, cand.family)
+    if heading is not None:
+        node.heading = heading
+        idx = rest.find(heading) + len(heading)
+        after = rest[idx:]
+        m = re.match(r"^[\s.]*[-–—]*\s*", after)
+        skip = idx + (m.end() if m else 0)
+        node.body_start = cand.rest_start + skip if skip < len(rest) else line.end
+        if node.body_start >= line.end:
+            node.body_start = line.end
+    else:
+        node.body_start = cand.rest_start
+    if not node.heading:
+        above = _heading_above(lines, line.index)
+        if above is not None:
+            node.heading = above.content
+            node.lead_start = above.start
+        elif not rest.strip():
+            below = _heading_below(lines, line.index)
+            if below is not None:
+                node.heading = below.content
+                node.body_start = below.end
+    # "[§ 5041. Repealed. …]": the whole provision is bracketed
+    if node.heading and node.heading.endswith("]") and line.content.startswith("["):
+        node.heading = node.heading.rstrip("]").strip()
+    return node
+
+
+def _heading_above(lines: list[Line], index: int) -> Line | None:
+    j = index - 1
+    while j >= 0 and lines[j].blank and not lines[j].skip:
+        j -= 1
+    if j < 0 or lines[j].skip:
+        return None
+    prev = lines[j]
+    text = prev.content
+    if prev.quoted or not text or len(text) > 160:
+        return None
+    if all(lines[k].blank or lines[k].skip for k in range(j)):
+        return None  # the first line of the document is its title
+    if find_container(prev) or find_schedule(prev):
+        return None
+    if prev.md_level:
+        return prev
+    if not text[0].isupper() or text.endswith((".", ";", ":", ",", "—", "-", "–")):
+        return None
+    if _MARKER_START.match(text) or text[0].isdigit():
+        return None
+    # a heading line stands alone: the line before it is blank or ends a sentence/heading
+    k = j - 1
+    if k >= 0 and not lines[k].blank:
+        before = lines[k].content
+        container = find_container(lines[k])
+        if container is not None and container.heading is None:
+            return None  # the title printed below "CHAPTER I", not a section heading
+        ends_clean = before.endswith((".", ";", ":", "]", ")")) or container is not None
+        if not ends_clean and not re.match(r"^(?:\d+[A-Z]?\.|§|Section|Article)", before):
+            return None
+    return prev
+
+
+def _heading_below(lines: list[Line], index: int) -> Line | None:
+    """A title printed on the line under a bare "ARTICLE 2" or "Section 7"."""
+    j = index + 1
+    n = len(lines)
+    while j < n and lines[j].blank and not lines[j].skip:
+        j += 1
+    if j >= n or lines[j].skip:
+        return None
+    nxt = lines[j]
+    text = nxt.content
+    if nxt.quoted or len(text) > 120 or not text[0].isupper() or _MARKER_START.match(text):
+        return None
+    if text.endswith((".", ";", ":", ",", "—", "-", "–")) or len(text.split()) > 15:
+        return None
+    if find_container(nxt) or find_schedule(nxt) or any(_match(nxt, f) for f in FAMILIES):
+        return None
+    return nxt
