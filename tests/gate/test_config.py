@@ -175,3 +175,10 @@ def test_cli_fail_on_overrides_config(bill_review: Review) -> None:
     assert evaluate(bill_review, cfg).review.gate.failing == 6  # type: ignore[union-attr]
     overridden = evaluate(bill_review, cfg, fail_on="non_compliant")
     assert overridden.review.gate.failing == 1  # type: ignore[union-attr]
+
+
+def test_instruments_filter_with_the_bundled_standards(bill_review: Review) -> None:
+    selected = apply_selection(bill_review, GateConfig(instruments=["havana"]))
+    checks = {f.check for f in selected.findings}
+    assert "jj.separation_adults" in checks  # Havana Rules 29
+    assert "jj.macr" not in checks  # CRC, Beijing Rules and GC24 only

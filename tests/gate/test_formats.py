@@ -201,3 +201,15 @@ def test_sarif_uris(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert uri == expected
         assert run["artifacts"][0]["location"]["uri"] == expected
+
+
+def test_sarif_rule_help_comes_from_the_bundled_standards(bill_review: Review) -> None:
+    from lexcheck.standards.loader import load_standards
+
+    requirement = load_standards().requirements["jj.separation_adults"]
+    rules = _sarif(bill_review)["runs"][0]["tool"]["driver"]["rules"]
+    rule = next(r for r in rules if r["id"] == "jj.separation_adults")
+    assert rule["fullDescription"]["text"] == requirement.statement
+    assert "CRC art. 37(c)" in rule["help"]["text"]
+    assert "- CRC art. 37(c)" in rule["help"]["markdown"]
+    assert "CRC art. 37(c)" in rule["properties"]["citations"]
