@@ -35,10 +35,11 @@ def test_example_bill_has_the_gaps_its_readme_lists() -> None:
     readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
     for phrase in (
         "under the age of twelve years",
-        "as soon as reasonably practicable",
+        "shall inform the parent or guardian of the child of the arrest",
         "within forty-eight hours",
         "legal practitioner of the child's choice",
         "measure of last resort",
+        "kept separately from adults",
         "no separate facility for children is available",
         "held in camera",
         "No child shall be sentenced to corporal punishment",
