@@ -19,6 +19,7 @@ from lexcheck.structure.subdivide import (
     add_inline_definitions,
     close_civil_items,
     find_tokens,
+    item_headings,
     nest,
 )
 from lexcheck.structure.toc import skip_contents
@@ -114,6 +115,7 @@ def _subdivide(
     nest(holder, tokens)
     assemble.set_ends(holder.children, holder.end, text)
     close_civil_items(holder, text)
+    item_headings(holder, text)
     assemble.assign_kinds(holder, tradition)
     add_inline_definitions(holder, text, start)
     node.children = holder.children + node.children

@@ -343,3 +343,20 @@ def close_civil_items(node: Node, text: str) -> None:
             stop = text.find("\n\n", child.start, child.end)
             if stop >= 0 and (not child.children or child.children[-1].end <= stop):
                 child.end = stop
+
+
+# "(a) In general.—A juvenile …" / "(2) Juveniles posing risk of harm.—": a heading in the item
+# (the full stop before the dash is what marks it: "(2) A child shall be kept apart—" is text)
+_ITEM_HEADING = re.compile(r"[ \t]*(?P<h>[A-Z][^.—–\n]{1,80}?)\.(?:[ \t]*[—–]|--)")
+
+
+def item_headings(node: Node, text: str) -> None:
+    """Give list items the heading US-style drafting prints after their number."""
+    for child in node.children:
+        if child.style not in ("def", "proviso", "paragrafo") and child.number:
+            close = text.find(")", child.start, child.start + 8)
+            if close > 0:
+                m = _ITEM_HEADING.match(text, close + 1, child.end)
+                if m:
+                    child.heading = m.group("h").strip()
+        item_headings(child, text)
