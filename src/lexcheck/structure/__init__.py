@@ -1,8 +1,10 @@
 """Build the provision tree of a statute from its ``SourceText`` (a chain of small stages).
 
-normalise lines → headings (Parts, Chapters …, schedules) → sections/articles → demote false
-sections by sequence → subsections, paragraphs, subparagraphs, provisos, definitions → spans,
-labels and eIds.
+lines (markdown, front matter) → skip a table of contents → split run-together statutes →
+headings (Parts, Chapters, Titles, Divisions, Books, schedules) → section/article candidates →
+demote false ones by sequence → cross-headings → nest containers, set spans → subsections,
+paragraphs, subparagraphs, provisos, definitions → labels, eIds, lines → ``Provision`` tree.
+Akoma Ntoso input arrives with its tree already built and is used as is.
 """
 
 from __future__ import annotations
@@ -71,7 +73,9 @@ def _parse(source: SourceText) -> list[Node]:
 
     for i, sched in enumerate(schedules):
         limit = schedules[i + 1].start if i + 1 < len(schedules) else len(text)
-        sched_lines = [ln for ln in lines if sched.body_start <= ln.start < limit]
+        lo = _line_number(lines, sched.body_start)
+        sched_lines = [ln for ln in lines[lo : _line_number(lines, limit) + 1]]
+        sched_lines = [ln for ln in sched_lines if sched.body_start <= ln.start < limit]
         paras = sections.sequence(sections.candidates(sched_lines)["bare"], restart=True)
         for cand in paras:
             node = sections.build_section(cand, lines, "paragraph")
@@ -90,7 +94,7 @@ def _parse(source: SourceText) -> list[Node]:
     roots = assemble.nest_top(items)
     assemble.set_ends(roots, len(text), text)
 
-    tradition = _tradition(family, found, kept)
+    tradition = _tradition(family, kept)
     allow_dot = family == "article"
     for node in _walk(roots):
         if node.kind in ("section", "article") or node.keyword == "schedpara":
@@ -121,8 +125,9 @@ def _subdivide(
     node.children = holder.children + node.children
 
 
-def _tradition(family: str | None, found: dict[str, list[sections.Candidate]], kept: list) -> str:
-    if family == "sign" or any(c.number and c.line.content.startswith("SEC.") for c in kept):
+def _tradition(family: str | None, kept: list[sections.Candidate]) -> str:
+    """us: "§ 5031" or "SEC. 7." numbering, where (a) is a subsection and (1) a paragraph."""
+    if family == "sign" or any(c.line.content[:4].upper() == "SEC." for c in kept):
         return "us"
     if family == "article":
         return "civil"
