@@ -91,7 +91,10 @@ def read_pdf(raw: bytes, name: str, max_bytes: int) -> Extracted:
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             meta_title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
-            pages = [(page.extract_text() or "").split("\n") for page in pdf.pages]
+            pages = []
+            for page in pdf.pages:
+                pages.append((page.extract_text() or "").split("\n"))
+                page.close()  # drop the page's cached layout objects: memory stays flat
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises a wide variety for damaged files
