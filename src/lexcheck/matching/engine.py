@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from lexcheck.checks.loader import load_cues
@@ -42,7 +43,11 @@ class ExceptionRef:
 
 @dataclass(eq=False)
 class Hit:
-    """One occurrence of a check's signal in a provision's own text (document offsets)."""
+    """One occurrence of a check's signal in a provision's own text (document offsets).
+
+    Polarity and exceptions are worked out on first use: most hits only serve as context for
+    other hits ("with: [promptly]") and never need them.
+    """
 
     check: str
     signal: str
@@ -51,16 +56,103 @@ class Hit:
     end: int
     sent_start: int
     sent_end: int
-    polarity: str
-    exceptions: list[ExceptionRef] = field(default_factory=list)
     fuzzy: bool = False
-    # The sentence plus the tree's continuation of it: a list item's lead-in(s), or the list
-    # that a lead-in sentence runs into. ``with``/``without`` tests look here.
-    context: list[tuple[int, int]] = field(default_factory=list)
+    _doc_state: _DocState | None = None
+    _polarity: str | None = None
+    _exceptions: list[ExceptionRef] | None = None
+    _context: list[tuple[int, int]] | None = None
 
     @property
     def doc(self) -> int:
         return self.node.doc
+
+    @property
+    def polarity(self) -> str:
+        if self._polarity is None:
+            self._resolve()
+        assert self._polarity is not None
+        return self._polarity
+
+    @property
+    def exceptions(self) -> list[ExceptionRef]:
+        if self._exceptions is None:
+            self._resolve()
+        assert self._exceptions is not None
+        return self._exceptions
+
+    @property
+    def context(self) -> list[tuple[int, int]]:
+        """The sentence plus the tree's continuation of it: a list item's lead-in(s), or the
+        list that a lead-in sentence runs into. ``with``/``without`` tests look here."""
+        if self._context is None:
+            if self._doc_state is None:
+                return [(self.sent_start, self.sent_end)]
+            text = self._doc_state.text
+            context = [(self.sent_start, self.sent_end), *self.node.lead_in_spans(text)]
+            run_on = self.node.run_on_span(text, self.sent_end)
+            if run_on is not None:
+                context.append(run_on)
+            self._context = context
+        return self._context
+
+    def _resolve(self) -> None:
+        state = self._doc_state
+        if state is None:
+            self._polarity, self._exceptions = "affirmed", []
+            return
+        self._polarity, self._exceptions = state.polarity_of(self)
+
+
+class _DocState:
+    """What lazy polarity needs from the document being matched."""
+
+    def __init__(
+        self,
+        index: DocumentIndex,
+        cues: CompiledCues,
+        sentences: _SentenceCache,
+        inbound: dict[int, list[Node]],
+    ) -> None:
+        self.index = index
+        self.text = index.document.text
+        self.cues = cues
+        self.sentences = sentences
+        self.inbound = inbound
+
+    def polarity_of(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
+        text, s0, s1, node, doc = self.text, hit.sent_start, hit.sent_end, hit.node, hit.doc
+        pol = polarity(
+            text[s0:s1],
+            hit.start - s0,
+            hit.end - s0,
+            self.cues,
+            info=self.sentences.info((s0, s1)),
+            lead_in=node.lead_in(text),
+            in_definition=node.provision.kind == "definition",
+        )
+        exceptions: list[ExceptionRef] = []
+        for e0, e1, cue in pol.exceptions:
+            exceptions.append(ExceptionRef(cue, doc, s0 + e0, s0 + e1))
+            for target in _references(self.index, node, text, s0 + e0, s0 + e1, self.cues):
+                exceptions.append(
+                    ExceptionRef(cue, doc, target.provision.start, target.provision.end, target)
+                )
+        # A proviso qualifies the provision it hangs from (and a list item's parent).
+        for holder in [node, *node.ancestors()[:1]]:
+            for child in holder.provisos:
+                if child is not node and not _contains(child, node):
+                    exceptions.append(
+                        ExceptionRef(
+                            "proviso", doc, child.provision.start, child.provision.end, child
+                        )
+                    )
+            for source in self.inbound.get(holder.order, []):
+                exceptions.append(
+                    ExceptionRef(
+                        "does not apply", doc, source.provision.start, source.provision.end, source
+                    )
+                )
+        return pol.value, exceptions
 
 
 @dataclass
@@ -85,7 +177,8 @@ class _Compiled:
     fuzzy_vocab: list[str]
     fuzzy_cache: dict[int, str]  # word hash -> the fuzzy word it resembles, or ""
     # The token Matcher is the slow part: run it only where a pattern's first word occurs.
-    triggers: Any = None
+    triggers: Any = None  # PhraseMatcher: first words of token patterns -> group id
+    groups: dict[int, Any] = field(default_factory=dict)  # trigger label -> its own Matcher
     always_match: bool = False
     fuzzy_words: frozenset[str] = frozenset()
     fuzzy_hashes: set[int] = field(default_factory=set)
@@ -115,7 +208,7 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     matcher = Matcher(nlp.vocab, validate=True)
     keys: dict[int, tuple[str, str, bool]] = {}
     vocab: set[str] = set()
-    first_words: set[str] = set()
+    by_first: dict[tuple[str, ...], list[tuple[str, list[dict[str, Any]]]]] = defaultdict(list)
     always = False
     for rule in rules:
         for name, signal in rule.signals.items():
@@ -132,7 +225,7 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
                     if words is None:
                         always = True
                     else:
-                        first_words |= words
+                        by_first[tuple(sorted(words))].append((key, pattern))
             keys[nlp.vocab.strings.add(key)] = (rule.id, name, False)
             if spec.fuzzy:
                 fkey = f"{key}::fuzzy"
@@ -146,11 +239,30 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
                     docs.append(doc)
                 fuzzy.add(fkey, docs)
                 keys[nlp.vocab.strings.add(fkey)] = (rule.id, name, True)
+    # Each group of patterns sharing first words gets its own small Matcher, run only on a
+    # window starting where one of those words occurs: far cheaper than every pattern on
+    # every token.
     triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
-    if first_words:
-        triggers.add("trigger", [nlp.make_doc(w) for w in sorted(first_words)])
+    groups: dict[int, Any] = {}
+    for n, (first, members) in enumerate(sorted(by_first.items())):
+        label = nlp.vocab.strings.add(f"trigger-{n}")
+        triggers.add(f"trigger-{n}", [nlp.make_doc(w) for w in first])
+        group = Matcher(nlp.vocab)
+        for key, pattern in members:
+            group.add(key, [pattern])
+        groups[label] = group
     return _Compiled(
-        nlp, phrases, fuzzy, matcher, keys, sorted(vocab), {}, triggers, always, frozenset(vocab)
+        nlp,
+        phrases,
+        fuzzy,
+        matcher,
+        keys,
+        sorted(vocab),
+        {},
+        triggers,
+        groups,
+        always,
+        frozenset(vocab),
     )
 
 
@@ -159,9 +271,11 @@ def _first_words(pattern: list[dict[str, Any]]) -> set[str] | None:
     if not pattern:
         return None
     first = pattern[0]
-    if first.get("OP") in ("?", "*", "{0,1}") or "LOWER" not in first:
+    if first.get("OP") in ("?", "*", "{0,1}"):
         return None
-    lower = first["LOWER"]
+    lower = first.get("LOWER", first.get("ORTH"))
+    if lower is None:
+        return None
     if isinstance(lower, str):
         return {lower}
     if isinstance(lower, dict) and isinstance(lower.get("IN"), list):
@@ -222,23 +336,21 @@ def _in_scope(node: Node, scope: Scope | None) -> bool:
     return True
 
 
-def _defines(node: Node, sentence: str, terms: list[str]) -> bool:
-    wanted = {t.lower() for t in terms}
-    if wanted & set(node.defined_terms()):
+def _defines(node: Node, clause: str, terms: tuple[str, ...]) -> bool:
+    """Is ``clause`` (or ``node``) the definition of one of ``terms``?"""
+    if {t.lower() for t in terms} & set(node.defined_terms()):
         return True
-    alternation = "|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True))
-    return bool(
-        re.search(
-            rf"[\"“'‘][\s*_]*(?:{alternation})s?[\s*_]*[\"”'’]\s*,?\s*"
-            rf"(?:means|includes|is a person|shall mean|refers|se entiende|désigne|s'entend)",
-            sentence,
-            re.IGNORECASE,
-        )
-        or re.search(
-            rf"\b(?:a|an|every|any)\s+(?:{alternation})\s+(?:is|means)\s+(?:a|any)\s+person",
-            sentence,
-            re.IGNORECASE,
-        )
+    return bool(_definition_pattern(terms).search(clause))
+
+
+@cache
+def _definition_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(t.lower()) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(
+        rf"[\"“'‘][\s*_]*(?:{alternation})s?[\s*_]*[\"”'’]\s*,?\s*"
+        rf"(?:means|includes|is a person|shall mean|refers|se entiende|désigne|s'entend)"
+        rf"|\b(?:a|an|every|any)\s+(?:{alternation})\s+(?:is|means)\s+(?:a|any)\s+person",
+        re.IGNORECASE,
     )
 
 
@@ -311,7 +423,7 @@ def _chunks(
     parts: list[str] = []
     placed: list[tuple[int, Node, tuple[int, int]]] = []
     size = 0
-    for node, (s, e) in segments:
+    for node, (s, e) in _split_long(text, segments):
         if parts and size + (e - s) > CHUNK_CHARS:
             yield "".join(parts), placed
             parts, placed, size = [], [], 0
@@ -323,6 +435,22 @@ def _chunks(
         yield "".join(parts), placed
 
 
+def _split_long(
+    text: str, segments: list[tuple[Node, tuple[int, int]]]
+) -> Iterator[tuple[Node, tuple[int, int]]]:
+    """Cut segments longer than a chunk (an unstructured text) at line or sentence breaks."""
+    for node, (s, e) in segments:
+        while e - s > CHUNK_CHARS:
+            cut = text.rfind("\n", s, s + CHUNK_CHARS)
+            if cut <= s:
+                cut = text.rfind(". ", s, s + CHUNK_CHARS) + 1
+            if cut <= s:
+                cut = s + CHUNK_CHARS
+            yield node, (s, cut)
+            s = cut
+        yield node, (s, e)
+
+
 def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
     """(match id, start char, end char) of every phrase, pattern and fuzzy match in ``chunk``."""
     sdoc = compiled.nlp.make_doc(chunk)
@@ -331,9 +459,10 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
         matches += list(compiled.matcher(sdoc))
     else:
         # Run the token patterns only on short windows that start at a trigger word.
-        for _, ts, _ in compiled.triggers(sdoc):
+        for label, ts, _ in compiled.triggers(sdoc):
             window = sdoc[ts : ts + PATTERN_WINDOW]
-            matches += [(mid, ts + ms, ts + me) for mid, ms, me in compiled.matcher(window)]
+            found = compiled.groups[label](window)
+            matches += [(mid, ts + ms, ts + me) for mid, ms, me in found if ms == 0]
     if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
         matches += list(compiled.fuzzy(sdoc))
     out = []
@@ -382,6 +511,7 @@ def match_document(
 
     hits: dict[str, list[Hit]] = defaultdict(list)
     seen: set[tuple[str, str, int]] = set()
+    state = _DocState(index, cues, sentences, inbound)
     for check, signal, is_fuzzy, node, seg, a, b in sorted(raw, key=lambda r: (r[5], -r[6])):
         # One hit per signal per sentence position: the longest match starting first wins.
         rule = rules_by_id[check]
@@ -393,56 +523,12 @@ def match_document(
         if dedupe in seen:
             continue
         seen.add(dedupe)
-        sentence = text[s0:s1]
-        info = sentences.info((s0, s1))
         terms = (spec.scope.defined_terms if spec.scope else []) or rule.scope.defined_terms
         if terms:
-            c0, c1 = info.clause(a - s0)
-            if not _defines(node, sentence[c0:c1], terms):
+            c0, c1 = sentences.info((s0, s1)).clause(a - s0)
+            if not _defines(node, text[s0 + c0 : s0 + c1], tuple(terms)):
                 continue
-        pol = polarity(
-            sentence,
-            a - s0,
-            b - s0,
-            cues,
-            info=info,
-            lead_in=node.lead_in(text),
-            in_definition=node.provision.kind == "definition",
-        )
-        exceptions: list[ExceptionRef] = []
-        for e0, e1, cue in pol.exceptions:
-            exceptions.append(ExceptionRef(cue, doc, s0 + e0, s0 + e1))
-            for target in _references(index, node, text, s0 + e0, s0 + e1, cues):
-                exceptions.append(
-                    ExceptionRef(cue, doc, target.provision.start, target.provision.end, target)
-                )
-        # A proviso qualifies the provision it hangs from (and a list item's parent).
-        for holder in [node, *node.ancestors()[:1]]:
-            for child in holder.children:
-                is_proviso = child.provision.kind == "proviso" or re.match(
-                    r"\s*(?:\(\w+\)\s*)?provided\b",
-                    text[child.provision.start : child.provision.start + 30],
-                    re.I,
-                )
-                if is_proviso and child is not node and not _contains(child, node):
-                    exceptions.append(
-                        ExceptionRef(
-                            "proviso", doc, child.provision.start, child.provision.end, child
-                        )
-                    )
-            for source in inbound.get(holder.order, []):
-                exceptions.append(
-                    ExceptionRef(
-                        "does not apply", doc, source.provision.start, source.provision.end, source
-                    )
-                )
-        context = [(s0, s1), *node.lead_in_spans(text)]
-        run_on = node.run_on_span(text, s1)
-        if run_on is not None:
-            context.append(run_on)
-        hits[check].append(
-            Hit(check, signal, node, a, b, s0, s1, pol.value, exceptions, is_fuzzy, context)
-        )
+        hits[check].append(Hit(check, signal, node, a, b, s0, s1, is_fuzzy, state))
     return DocumentMatches(index, language, dict(hits))
 
 

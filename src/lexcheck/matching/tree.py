@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,9 @@ class Node:
     order: int
     own: list[tuple[int, int]] = field(default_factory=list)  # spans not covered by children
     children: list[Node] = field(default_factory=list)
+    provisos: list[Node] = field(default_factory=list)  # children that qualify this node
+    _child_starts: list[int] = field(default_factory=list)
+    _own_ends: list[int] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -54,10 +58,11 @@ class Node:
         spans: list[tuple[int, int]] = []
         node: Node = self
         while node.parent is not None:
-            before = [(s, e) for s, e in node.parent.own if e <= node.provision.start]
-            if not before:
+            own = node.parent.own
+            i = bisect.bisect_right(node.parent._own_ends, node.provision.start) - 1
+            if i < 0:
                 break
-            s, e = before[-1]
+            s, e = own[i]
             chunk = text[s:e].rstrip()
             if not chunk or chunk[-1] in ".!?":
                 break
@@ -73,13 +78,14 @@ class Node:
 
     def run_on_span(self, text: str, sentence_end: int) -> tuple[int, int] | None:
         """If a sentence ending at ``sentence_end`` leads into this node's list, the list's span."""
-        for child in self.children:
-            if child.provision.start >= sentence_end:
-                gap = text[sentence_end : child.provision.start]
-                tail = text[max(0, sentence_end - 3) : sentence_end].rstrip()
-                if gap.strip() == "" and tail and tail[-1] not in ".!?":
-                    return child.provision.start, self.provision.end
-                return None
+        i = bisect.bisect_left(self._child_starts, sentence_end)
+        if i >= len(self.children):
+            return None
+        child = self.children[i]
+        gap = text[sentence_end : child.provision.start]
+        tail = text[max(0, sentence_end - 3) : sentence_end].rstrip()
+        if gap.strip() == "" and tail and tail[-1] not in ".!?":
+            return child.provision.start, self.provision.end
         return None
 
 
@@ -170,4 +176,17 @@ def index_document(document: ParsedDocument, doc: int) -> DocumentIndex:
 
     for p in provisions:
         visit(p, None)
+    text = document.text
+    for node in nodes:
+        node._child_starts = [c.provision.start for c in node.children]
+        node._own_ends = [e for _, e in node.own]
+        node.provisos = [
+            c
+            for c in node.children
+            if c.provision.kind == "proviso"
+            or _PROVISO.match(text, c.provision.start, c.provision.start + 40)
+        ]
     return DocumentIndex(doc, document, nodes, by_label)
+
+
+_PROVISO = re.compile(r"\s*(?:\(\w+\)\s*)?(?:provided\b|but\s+provided\b)", re.IGNORECASE)
