@@ -331,7 +331,8 @@ class _Builder:
             self._text(p, "What the law says", bold=True)
             for quote in f.quotes:
                 q = self._para(style="Quote")
-                self._text(q, f"{quote.label} ({quote.document}): ", bold=True)
+                where = f" ({quote.document})" if quote.document else ""
+                self._text(q, f"{quote.label}{where}: ", bold=True)
                 self._text(q, f"“{quote.text}”")
         elif f.searched:
             self._labelled(
