@@ -123,16 +123,12 @@ def _child_term(doc: ParsedDocument) -> tuple[str, str]:
     for term, plural in _CHILD_TERMS:
         if term in defined and term in _PERSON_TERMS:
             return term, plural
-    # No definition found: fall back to the most frequent person term in the text.
-    counts = Counter(
-        {
-            t: len(re.findall(rf"\b{re.escape(t)}\b", text))
-            for t, _ in _CHILD_TERMS
-            if t in _PERSON_TERMS
-        }
-    )
-    if counts and counts.most_common(1)[0][1] > 0:
-        best = counts.most_common(1)[0][0]
+    # No definition found: fall back to the most frequent person term in the text (one pass).
+    terms = sorted((t for t, _ in _CHILD_TERMS if t in _PERSON_TERMS), key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
+    counts = Counter(m.group(1) for m in pattern.finditer(text))
+    if counts:
+        best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
         return best, dict(_CHILD_TERMS)[best]
     return "child", "children"
 

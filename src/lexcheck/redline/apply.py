@@ -365,13 +365,11 @@ def _anchor_comment(p: Any, cid: str) -> None:
     ref.set(f"{W}id", cid)
 
 
-def _provision(doc: ParsedDocument, label: str | None) -> Provision | None:
-    if not label:
-        return None
+def _label_index(doc: ParsedDocument) -> dict[str, Provision]:
+    labels: dict[str, Provision] = {}
     for prov in doc.walk():
-        if prov.label == label:
-            return prov
-    return None
+        labels.setdefault(prov.label, prov)
+    return labels
 
 
 def _lines(text: str) -> list[str]:
@@ -421,17 +419,18 @@ def redline(
     result = RedlineResult(b"")
     comment_targets: list[tuple[int, Finding]] = []
     comment_parts: list[str] = []
+    labels = _label_index(document)
     substituted: set[int] = set()
 
     for f in findings:
         anchor: int | None = None
         if f.evidence:
             ev = f.evidence[0]
-            prov = _provision(document, ev.provision)
+            prov = labels.get(ev.provision)
             anchor = doc.find(_first_line(prov.text if prov else ev.quote))
         a = f.amendment
         if a is not None and a.action == "substitute":
-            prov = _provision(document, a.target)
+            prov = labels.get(a.target or "")
             idx = doc.find(_closest_line(prov.text, a.text)) if prov else anchor
             if idx is not None and idx in substituted:
                 # A second amendment to the same paragraph goes in as new text after it.
@@ -454,7 +453,7 @@ def redline(
             else:
                 result.unplaced.append(f.check)
         elif a is not None and a.action == "insert":
-            unit = _provision(document, a.target)
+            unit = labels.get(a.target or "")
             idx = None
             head = None
             if unit is not None:
