@@ -328,3 +328,32 @@ def test_number_on_its_own_line_and_figure_in_a_later_line(standards: Standards)
     xml = zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml").decode()
     deleted = "".join(re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml))
     assert "12" in deleted and "Criminal Procedure" not in deleted
+
+
+def test_repeal_deletes_the_provision_and_its_paragraph_marks(
+    act: ParsedDocument, standards: Standards
+) -> None:
+    from lxml import etree
+
+    from lexcheck.models import Amendment
+
+    f = make_findings(act)[4].model_copy(
+        update={
+            "amendment": Amendment(
+                action="repeal", target="section 20(1)", text="", rationale="Whipping."
+            )
+        }
+    )
+    result = redline(_statute(act), act, [f], when=REPORT_DATE)
+    assert result.deletions == 1 and not result.unplaced
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml"))
+    ns = {"w": W_NS}
+    marks = root.findall(".//w:pPr/w:rPr/w:del", ns)
+    assert len(marks) == 1
+    para = marks[0].getparent().getparent().getparent()
+    deleted = "".join(t.text or "" for t in para.iterfind(".//w:delText", ns))
+    assert (
+        deleted == "(1) The Children's Court may order that a male child be whipped with not"
+        " more than six strokes of a light cane."
+    )
+    assert para.find(".//w:t", ns) is None

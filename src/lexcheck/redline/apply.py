@@ -324,6 +324,25 @@ def _inserted_paragraph(
     return doc.serialise(p)
 
 
+def _mark_paragraph(p: Any, mark: Any) -> None:
+    """Track the paragraph mark itself (w:pPr/w:rPr/w:ins or w:del)."""
+    from lxml import etree
+
+    ppr = p.find(f"{W}pPr")
+    if ppr is None:
+        ppr = etree.Element(f"{W}pPr")
+        p.insert(0, ppr)
+    rpr = ppr.find(f"{W}rPr")
+    if rpr is None:
+        rpr = etree.SubElement(ppr, f"{W}rPr")
+        for later in ("sectPr", "pPrChange"):  # rPr precedes these in CT_PPr
+            el = ppr.find(f"{W}{later}")
+            if el is not None:
+                el.addprevious(rpr)
+                break
+    rpr.append(mark)
+
+
 def _comment_xml(cid: str, rev: _Reviser, finding: Finding) -> str:
     lines = [f"lexcheck: {finding.title or finding.check} — {STATUS_LABEL[finding.status.value]}."]
     lines.append(finding.explanation)
@@ -452,6 +471,24 @@ def redline(
                 anchor = idx
             else:
                 result.unplaced.append(f.check)
+        elif a is not None and a.action == "repeal":
+            prov = labels.get(a.target or "")
+            start = doc.find(_first_line(prov.text)) if prov else None
+            if prov is None or start is None:
+                result.unplaced.append(f.check)
+            else:
+                # Every paragraph of the provision: its text and its paragraph mark deleted.
+                idx = start
+                for line in _lines(prov.text):
+                    found = doc.find(line, idx)
+                    if found is None or found in substituted:
+                        continue
+                    idx = found
+                    substituted.add(idx)
+                    el = doc.parse(doc.paras[idx])
+                    result.deletions += _substitute(el, "", rev)[1]
+                    _mark_paragraph(el, rev.mark("del"))
+                anchor = start
         elif a is not None and a.action == "insert":
             unit = labels.get(a.target or "")
             idx = None
