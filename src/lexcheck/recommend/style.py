@@ -114,22 +114,21 @@ def _top_units(doc: ParsedDocument) -> list[Unit]:
 
 
 def _child_term(doc: ParsedDocument) -> tuple[str, str]:
-    """The statute's own defined term for a child, else the one it uses most."""
-    defined: list[str] = []
+    """The statute's own term for a child: of the person terms it defines, the one it uses
+    most; with no such definition, the person term it uses most."""
+    defined: set[str] = set()
     for prov in doc.walk():
         if prov.kind == "definition":
-            defined.extend(t.lower() for t in prov.terms)
+            defined.update(t.lower() for t in prov.terms)
     text = doc.text.lower()
-    for term, plural in _CHILD_TERMS:
-        if term in defined and term in _PERSON_TERMS:
-            return term, plural
-    # No definition found: fall back to the most frequent person term in the text (one pass).
     terms = sorted((t for t, _ in _CHILD_TERMS if t in _PERSON_TERMS), key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
     counts = Counter(m.group(1) for m in pattern.finditer(text))
-    if counts:
-        best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        return best, dict(_CHILD_TERMS)[best]
+    for pool in ([t for t in terms if t in defined], terms):
+        used = [(counts[t], t) for t in pool if counts[t] > 0]
+        if used:
+            best = max(used)[1]
+            return best, dict(_CHILD_TERMS)[best]
     return "child", "children"
 
 
