@@ -327,3 +327,29 @@ def test_of_two_defined_terms_the_one_used_most_wins() -> None:
         "Juvenile Justice (Care and Protection of Children) Act",
     )
     assert detect_style(doc).child == "child"
+
+
+def test_undefined_lower_case_court_of_another_system_is_not_taken() -> None:
+    doc = layout(
+        [
+            Node(
+                "section",
+                "5032",
+                "section 5032",
+                "5032. Delinquency proceedings",
+                children=[
+                    Node(
+                        "subsection",
+                        "a",
+                        "section 5032(a)",
+                        "(a) A juvenile alleged to have committed an act of juvenile delinquency"
+                        " shall not be proceeded against in any court of the United States unless"
+                        " the juvenile court of the State does not have jurisdiction.",
+                    ),
+                ],
+            ),
+        ],
+        "usc.md",
+        "Juvenile Delinquency",
+    )
+    assert detect_style(doc).court is None

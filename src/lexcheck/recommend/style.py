@@ -133,18 +133,28 @@ def _child_term(doc: ParsedDocument) -> tuple[str, str]:
 
 
 def _court(doc: ParsedDocument) -> str | None:
-    """The most-cited specialised court or board, written as the statute writes it."""
+    """The specialised court or board the statute sets up, written as the statute writes it.
+
+    A name the statute defines wins; otherwise a capitalised name (a proper name); a lower-case
+    English phrase that is not defined ("a juvenile court" of another jurisdiction) is not
+    taken as the statute's own court.
+    """
     counts: Counter[str] = Counter()
     for m in _COURT_RE.finditer(doc.text):
-        name = m.group(1).replace("’", "'")
-        counts[name] += 1
-    for m in _COURT_ES_RE.finditer(doc.text):
-        counts[m.group(1).lower()] += 1
-    if not counts:
-        return None
-    # Prefer the capitalised form when a name occurs both ways.
-    best = max(counts.items(), key=lambda kv: (kv[1], kv[0][:1].isupper(), kv[0]))
-    return best[0]
+        counts[m.group(1).replace("’", "'")] += 1
+    spanish: Counter[str] = Counter(m.group(1).lower() for m in _COURT_ES_RE.finditer(doc.text))
+    defined = {
+        t.lower().replace("’", "'") for p in doc.walk() if p.kind == "definition" for t in p.terms
+    }
+    pools = (
+        {k: v for k, v in counts.items() if k.lower() in defined},
+        {k: v for k, v in counts.items() if k[:1].isupper()},
+        dict(spanish),
+    )
+    for pool in pools:
+        if pool:
+            return max(pool.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return None
 
 
 def _language(doc: ParsedDocument, units: list[Unit]) -> str:
