@@ -341,6 +341,10 @@ class _Builder:
 
     def _finding(self, f: FindingView) -> None:
         self._heading(f"{f.title}: {f.status_label.lower()}", level=3)
+        self._labelled(
+            "Priority and confidence",
+            f"{f.severity} priority; lexcheck's confidence in this finding: {f.confidence}",
+        )
         if f.statement:
             self._labelled("Requirement", f.statement)
         if f.standards:
