@@ -357,3 +357,85 @@ def test_repeal_deletes_the_provision_and_its_paragraph_marks(
         " more than six strokes of a light cane."
     )
     assert para.find(".//w:t", ns) is None
+
+
+def test_provision_inside_a_long_paragraph_is_changed_alone(standards: Standards) -> None:
+    """Statutes published one section per line: a definition is part of a long paragraph."""
+    import hashlib
+
+    from lexcheck.models import DocumentInfo, Evidence, Provision, Severity, SourceFormat, Status
+
+    text = (
+        '2. Definitions In this Act, (1) "adult" means a person of eighteen years or more;'
+        ' (12) "child" means a person who has not completed sixteen years of age;'
+        ' (20) "Board" means a Juvenile Justice Board constituted under section 4;\n'
+    )
+    start = text.index('(12) "child"')
+    end = text.index(" (20)")
+    child = Provision(
+        kind="definition",
+        number="12",
+        label="section 2(12)",
+        eid="sec_2__def_child",
+        text=text[start:end],
+        start=start,
+        end=end,
+        line=1,
+        terms=["child"],
+    )
+    section = Provision(
+        kind="section",
+        number="2",
+        label="section 2",
+        eid="sec_2",
+        heading="Definitions",
+        text=text,
+        start=0,
+        end=len(text),
+        line=1,
+        children=[child],
+    )
+    doc = ParsedDocument(
+        document=DocumentInfo(
+            path="jj.txt", title="JJ Act", sha256=hashlib.sha256(text.encode()).hexdigest()
+        ),
+        format=SourceFormat.TXT,
+        text=text,
+        provisions=[section],
+    )
+    f = Finding(
+        check="jj.child_definition",
+        title="Child",
+        theme="child_definition",
+        requirements=["jj.child_definition"],
+        status=Status.NON_COMPLIANT,
+        values={"upper_age": 16},
+        evidence=[
+            Evidence(
+                document="jj.txt",
+                provision="section 2(12)",
+                eid=child.eid,
+                quote=child.text,
+                start=start,
+                end=end,
+                line=1,
+            )
+        ],
+        explanation="16.",
+        severity=Severity.HIGH,
+        confidence=0.9,
+    )
+    findings = recommend([f], [doc])
+    a = findings[0].amendment
+    assert a is not None and a.action == "substitute" and a.target == "section 2(12)"
+    result = redline(statute_docx(doc, REPORT_DATE), doc, findings, when=REPORT_DATE)
+    xml = zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml").decode()
+    deleted = "".join(re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml))
+    inserted = "".join(re.findall(r"<w:ins [^>]*>.*?</w:ins>", xml, re.S))
+    assert a.text == '(12) "child" means a person under the age of eighteen years;'
+    assert "adult" not in deleted and "Board" not in deleted and "sixteen" in deleted
+    assert "(12)" not in deleted  # the label is common to old and new text, so kept
+    assert "eighteen" in inserted
+    visible = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+    assert '"adult" means a person of eighteen years or more;' in visible
+    assert '"Board" means a Juvenile Justice Board' in visible

@@ -276,8 +276,12 @@ class Drafter:
         ):
             mode, target, target_kind = "substitute", first.provision, prov.kind
             new_label = first.provision
-            if prov.kind in ("subsection", "paragraph", "subparagraph") and prov.number:
-                sub = f"({prov.number.strip('()')}) "
+            number = (prov.number or "").strip("()")
+            numbered = prov.kind in ("subsection", "paragraph", "subparagraph") or (
+                prov.kind == "definition" and re.fullmatch(r"\d+[A-Za-z]*", number)
+            )
+            if numbered and number:
+                sub = f"({number}) "
         else:
             unit = self._unit_at(style, first.start) if first else None
             unit = unit or self._unit_for_theme(style, theme)
