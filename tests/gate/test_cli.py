@@ -221,3 +221,14 @@ def test_engine_receives_terms_and_instruments_when_it_takes_them(
     assert code == 1
     assert seen == {"terms": {"court": ["Children's Court"]}, "instruments": ["crc"]}
     assert "[terms] is not used" not in out
+
+
+def test_reports_do_not_depend_on_the_checkout_path(
+    repo: Path, fake_engine, capsys, monkeypatch
+) -> None:
+    (repo / "lexcheck.toml").write_text('fail_on = "non_compliant"\n', encoding="utf-8")
+    absolute = str(repo / BILL_PATH)
+    run(["check", absolute, "--format", "json", "-o", "out.json"], capsys, monkeypatch)
+    data = json.loads((repo / "out.json").read_text(encoding="utf-8"))
+    assert data["gate"]["config"] == "lexcheck.toml"
+    assert str(repo) not in (repo / "out.json").read_text(encoding="utf-8").replace(absolute, "")
