@@ -1,0 +1,87 @@
+"""Benchmark the review engine: warm throughput (MB/s) and peak memory on >= 5 MB of statute
+text, and the cold start of ``lexcheck review`` on a ~100 KB act.
+
+    PYTHONPATH=src python benchmarks/review_bench.py [--statutes DIR_OR_FILE ...] [--mb 5]
+
+Statute text is taken from the files given (default: the repository's tests/fixtures and
+samples folders, whatever .txt/.md statutes they hold) and repeated with renumbered sections
+until the target size is reached, then parsed once and reviewed twice (warm figure = second).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus(paths: list[Path]) -> str:
+    texts: list[str] = []
+    for path in paths:
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for f in files:
+            if f.suffix in (".txt", ".md") and f.is_file() and f.stat().st_size > 20_000:
+                texts.append(f.read_text(encoding="utf-8", errors="replace"))
+    if not texts:
+        sys.exit("no statute text found; pass --statutes")
+    return "\n\n".join(texts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--statutes", type=Path, nargs="*", default=[ROOT / "sample_laws"])
+    parser.add_argument("--mb", type=float, default=5.0)
+    args = parser.parse_args()
+
+    from lexcheck import ingest, structure
+    from lexcheck.assess.review import review_documents
+
+    base = _corpus(args.statutes)
+    target = int(args.mb * 1024 * 1024)
+    copies = max(1, -(-target // len(base.encode("utf-8"))))
+    text = "\n\n".join(base for _ in range(copies))
+    size = len(text.encode("utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "framework.txt"
+        big.write_text(text, encoding="utf-8")
+        t0 = time.perf_counter()
+        document = structure.build(ingest.read(big))
+        parse_s = time.perf_counter() - t0
+        review_documents([document])  # warm-up: spaCy, matchers, rule files
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        findings = review_documents([document])
+        review_s = time.perf_counter() - t0
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+
+        small = Path(tmp) / "act.txt"
+        small.write_text(base[: 100 * 1024], encoding="utf-8")
+        t0 = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "lexcheck", "review", str(small), "--format", "json"],
+            capture_output=True,
+            check=False,
+        )
+        cold_s = time.perf_counter() - t0
+    print(
+        f"input: {size / 1e6:.2f} MB, {len(document.walk())} provisions, {len(findings)} findings"
+    )
+    print(f"parse: {parse_s:.2f} s ({size / 1e6 / parse_s:.2f} MB/s)")
+    print(f"review (warm): {review_s:.2f} s ({size / 1e6 / review_s:.2f} MB/s)")
+    print(f"review peak traced memory: {peak / 1e6:.0f} MB")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"process peak RSS (text, tree, spaCy, review): {rss:.0f} MB")
+    print(f"cold `lexcheck review` of 100 KB: {cold_s:.2f} s (exit {proc.returncode})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

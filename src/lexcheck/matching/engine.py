@@ -1,0 +1,546 @@
+"""Find every check's signals in a document: tokenise each provision's own text once, run all
+matchers on it, and give each hit its sentence, polarity and exceptions."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from lexcheck.checks.loader import load_cues
+from lexcheck.checks.schema import Rule, Scope
+from lexcheck.matching.polarity import (
+    CompiledCues,
+    SentenceInfo,
+    analyse,
+    clause_of,
+    compile_cues,
+    polarity,
+    sentence_bounds,
+)
+from lexcheck.matching.tree import DocumentIndex, Node, index_document
+from lexcheck.models import ParsedDocument
+
+FUZZY_MIN_LENGTH = 5  # shorter words are too easily confused to match approximately
+FUZZY_CUTOFF = 85.0  # rapidfuzz ratio
+PATTERN_WINDOW = 16  # tokens: longer than any token pattern in rules/
+
+
+@dataclass(frozen=True)
+class ExceptionRef:
+    """What qualifies a hit: a span of its own sentence, or another provision."""
+
+    cue: str
+    doc: int
+    start: int
+    end: int
+    node: Node | None = None
+
+
+@dataclass(eq=False)
+class Hit:
+    """One occurrence of a check's signal in a provision's own text (document offsets).
+
+    Polarity and exceptions are worked out on first use: most hits only serve as context for
+    other hits ("with: [promptly]") and never need them.
+    """
+
+    check: str
+    signal: str
+    node: Node
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    fuzzy: bool = False
+    _doc_state: _DocState | None = None
+    _polarity: str | None = None
+    _exceptions: list[ExceptionRef] | None = None
+    _context: list[tuple[int, int]] | None = None
+
+    @property
+    def doc(self) -> int:
+        return self.node.doc
+
+    @property
+    def polarity(self) -> str:
+        if self._polarity is None:
+            self._resolve()
+        assert self._polarity is not None
+        return self._polarity
+
+    @property
+    def exceptions(self) -> list[ExceptionRef]:
+        if self._exceptions is None:
+            self._resolve()
+        assert self._exceptions is not None
+        return self._exceptions
+
+    @property
+    def context(self) -> list[tuple[int, int]]:
+        """The sentence plus the tree's continuation of it: a list item's lead-in(s), or the
+        list that a lead-in sentence runs into. ``with``/``without`` tests look here."""
+        if self._context is None:
+            if self._doc_state is None:
+                return [(self.sent_start, self.sent_end)]
+            text = self._doc_state.text
+            context = [(self.sent_start, self.sent_end), *self.node.lead_in_spans(text)]
+            run_on = self.node.run_on_span(text, self.sent_end)
+            if run_on is not None:
+                context.append(run_on)
+            self._context = context
+        return self._context
+
+    def _resolve(self) -> None:
+        state = self._doc_state
+        if state is None:
+            self._polarity, self._exceptions = "affirmed", []
+            return
+        self._polarity, self._exceptions = state.polarity_of(self)
+
+
+class _DocState:
+    """What lazy polarity needs from the document being matched."""
+
+    def __init__(
+        self,
+        index: DocumentIndex,
+        cues: CompiledCues,
+        sentences: _SentenceCache,
+        inbound: dict[int, list[Node]],
+    ) -> None:
+        self.index = index
+        self.text = index.document.text
+        self.cues = cues
+        self.sentences = sentences
+        self.inbound = inbound
+
+    def polarity_of(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
+        text, s0, s1, node, doc = self.text, hit.sent_start, hit.sent_end, hit.node, hit.doc
+        pol = polarity(
+            text[s0:s1],
+            hit.start - s0,
+            hit.end - s0,
+            self.cues,
+            info=self.sentences.info((s0, s1)),
+            lead_in=node.lead_in(text),
+            in_definition=node.provision.kind == "definition",
+        )
+        exceptions: list[ExceptionRef] = []
+        for e0, e1, cue in pol.exceptions:
+            exceptions.append(ExceptionRef(cue, doc, s0 + e0, s0 + e1))
+            for target in _references(self.index, node, text, s0 + e0, s0 + e1, self.cues):
+                exceptions.append(
+                    ExceptionRef(cue, doc, target.provision.start, target.provision.end, target)
+                )
+        # A proviso qualifies the provision it hangs from (and a list item's parent).
+        for holder in [node, *node.ancestors()[:1]]:
+            for child in holder.provisos:
+                if child is not node and not _contains(child, node):
+                    exceptions.append(
+                        ExceptionRef(
+                            "proviso", doc, child.provision.start, child.provision.end, child
+                        )
+                    )
+            for source in self.inbound.get(holder.order, []):
+                exceptions.append(
+                    ExceptionRef(
+                        "does not apply", doc, source.provision.start, source.provision.end, source
+                    )
+                )
+        return pol.value, exceptions
+
+
+@dataclass
+class DocumentMatches:
+    """Hits of every check in one document, with the index they refer to."""
+
+    index: DocumentIndex
+    language: str
+    hits: dict[str, list[Hit]]  # check id -> hits
+
+    def text(self) -> str:
+        return self.index.document.text
+
+
+@dataclass
+class _Compiled:
+    nlp: Any
+    phrases: Any
+    fuzzy: Any
+    matcher: Any
+    keys: dict[int, tuple[str, str, bool]]  # match id -> (check, signal, fuzzy)
+    fuzzy_vocab: list[str]
+    fuzzy_cache: dict[int, str]  # word hash -> the fuzzy word it resembles, or ""
+    # The token Matcher is the slow part: run it only where a pattern's first word occurs.
+    triggers: Any = None  # PhraseMatcher: first words of token patterns -> group id
+    groups: dict[int, Any] = field(default_factory=dict)  # trigger label -> its own Matcher
+    always_match: bool = False
+    fuzzy_words: frozenset[str] = frozenset()
+    fuzzy_hashes: set[int] = field(default_factory=set)
+
+
+_COMPILED: dict[tuple[int, str], tuple[tuple[Rule, ...], _Compiled]] = {}
+
+
+def _compile(rules: tuple[Rule, ...], lang: str) -> _Compiled:
+    """One PhraseMatcher, one fuzzy PhraseMatcher and one Matcher for every check and signal."""
+    key_ = (id(rules), lang)
+    if key_ in _COMPILED and _COMPILED[key_][0] is rules:
+        return _COMPILED[key_][1]
+    compiled = _build(rules, lang)
+    _COMPILED[key_] = (rules, compiled)  # keeps ``rules`` alive so its id is not reused
+    return compiled
+
+
+def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
+    import spacy
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    nlp = spacy.blank(lang if lang in ("en", "es", "fr") else "en")
+    nlp.max_length = 10**8
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    fuzzy = PhraseMatcher(nlp.vocab, attr="NORM")
+    matcher = Matcher(nlp.vocab, validate=True)
+    keys: dict[int, tuple[str, str, bool]] = {}
+    vocab: set[str] = set()
+    by_first: dict[tuple[str, ...], list[tuple[str, list[dict[str, Any]]]]] = defaultdict(list)
+    always = False
+    for rule in rules:
+        for name, signal in rule.signals.items():
+            spec = signal.for_language(lang)
+            if spec is None:
+                continue
+            key = f"{rule.id}::{name}"
+            if spec.phrases:
+                phrases.add(key, [nlp.make_doc(p) for p in spec.phrases])
+            if spec.patterns:
+                matcher.add(key, spec.patterns)
+                for pattern in spec.patterns:
+                    words = _first_words(pattern)
+                    if words is None:
+                        always = True
+                    else:
+                        by_first[tuple(sorted(words))].append((key, pattern))
+            keys[nlp.vocab.strings.add(key)] = (rule.id, name, False)
+            if spec.fuzzy:
+                fkey = f"{key}::fuzzy"
+                docs = []
+                for phrase in spec.fuzzy:
+                    doc = nlp.make_doc(phrase)
+                    for tok in doc:
+                        if tok.is_alpha and len(tok) >= FUZZY_MIN_LENGTH:
+                            vocab.add(tok.lower_)
+                            tok.norm_ = tok.lower_
+                    docs.append(doc)
+                fuzzy.add(fkey, docs)
+                keys[nlp.vocab.strings.add(fkey)] = (rule.id, name, True)
+    # Each group of patterns sharing first words gets its own small Matcher, run only on a
+    # window starting where one of those words occurs: far cheaper than every pattern on
+    # every token.
+    triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
+    groups: dict[int, Any] = {}
+    for n, (first, members) in enumerate(sorted(by_first.items())):
+        label = nlp.vocab.strings.add(f"trigger-{n}")
+        triggers.add(f"trigger-{n}", [nlp.make_doc(w) for w in first])
+        group = Matcher(nlp.vocab)
+        for key, pattern in members:
+            group.add(key, [pattern])
+        groups[label] = group
+    return _Compiled(
+        nlp,
+        phrases,
+        fuzzy,
+        matcher,
+        keys,
+        sorted(vocab),
+        {},
+        triggers,
+        groups,
+        always,
+        frozenset(vocab),
+    )
+
+
+def _first_words(pattern: list[dict[str, Any]]) -> set[str] | None:
+    """The lower-case words a pattern's first token must be, or None if it can be anything."""
+    if not pattern:
+        return None
+    first = pattern[0]
+    if first.get("OP") in ("?", "*", "{0,1}"):
+        return None
+    lower = first.get("LOWER", first.get("ORTH"))
+    if lower is None:
+        return None
+    if isinstance(lower, str):
+        return {lower}
+    if isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+        return {str(w) for w in lower["IN"]}
+    return None
+
+
+def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
+    """Set NORM of near-miss words ("whiping", "punishrnent") to the word they resemble.
+
+    Each distinct word is compared once per process (cached by its hash), and the token loop
+    touches only the words that changed, so the cost stays close to one numpy pass.
+    """
+    if not compiled.fuzzy_vocab:
+        return False
+    import numpy as np
+    from rapidfuzz import fuzz, process
+    from spacy.attrs import LOWER
+
+    lowers = doc.to_array(LOWER)
+    cache_ = compiled.fuzzy_cache
+    strings = doc.vocab.strings
+    for h in np.unique(lowers).tolist():
+        if h in cache_:
+            continue
+        word = strings[h]
+        target = ""
+        if len(word) >= FUZZY_MIN_LENGTH and word.isalpha() and word not in compiled.fuzzy_words:
+            best = process.extractOne(
+                word, compiled.fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            target = best[0] if best else ""
+        cache_[h] = target
+        if target:
+            compiled.fuzzy_hashes.add(h)
+    if not compiled.fuzzy_hashes:
+        return False
+    changed = np.nonzero(np.isin(lowers, list(compiled.fuzzy_hashes)))[0]
+    for i in changed.tolist():
+        doc[i].norm_ = cache_[int(lowers[i])]
+    return bool(len(changed))
+
+
+def _in_scope(node: Node, scope: Scope | None) -> bool:
+    if scope is None:
+        return True
+    kinds = node.kinds()
+    if scope.kinds and not kinds & set(scope.kinds):
+        return False
+    if scope.exclude_kinds and kinds & set(scope.exclude_kinds):
+        return False
+    if scope.headings or scope.exclude_headings:
+        headings = node.headings()
+        if scope.headings and not any(h.lower() in headings for h in scope.headings):
+            return False
+        if any(h.lower() in headings for h in scope.exclude_headings):
+            return False
+    return True
+
+
+def _defines(node: Node, clause: str, terms: tuple[str, ...]) -> bool:
+    """Is ``clause`` (or ``node``) the definition of one of ``terms``?"""
+    if {t.lower() for t in terms} & set(node.defined_terms()):
+        return True
+    return bool(_definition_pattern(terms).search(clause))
+
+
+@cache
+def _definition_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(t.lower()) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(
+        rf"[\"“'‘][\s*_]*(?:{alternation})s?[\s*_]*[\"”'’]\s*,?\s*"
+        rf"(?:means|includes|is a person|shall mean|refers|se entiende|désigne|s'entend)"
+        rf"|\b(?:a|an|every|any)\s+(?:{alternation})\s+(?:is|means)\s+(?:a|any)\s+person",
+        re.IGNORECASE,
+    )
+
+
+class _SentenceCache:
+    """Sentence spans of each own-text segment, computed only where there are hits."""
+
+    def __init__(self, text: str, cues: CompiledCues) -> None:
+        self.text = text
+        self.cues = cues
+        self.spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.infos: dict[tuple[int, int], SentenceInfo] = {}
+
+    def info(self, span: tuple[int, int]) -> SentenceInfo:
+        found = self.infos.get(span)
+        if found is None:
+            found = self.infos[span] = analyse(self.text[span[0] : span[1]], self.cues)
+        return found
+
+    def sentence(self, seg: tuple[int, int], offset: int) -> tuple[int, int]:
+        bounds = self.spans.get(seg)
+        if bounds is None:
+            s, e = seg
+            bounds = [(s + a, s + b) for a, b in sentence_bounds(self.text[s:e], self.cues)]
+            self.spans[seg] = bounds
+        for a, b in bounds:
+            if a <= offset < b:
+                return a, b
+        return bounds[-1]
+
+
+def _references(
+    index: DocumentIndex, node: Node, text: str, start: int, end: int, cues: CompiledCues
+) -> list[Node]:
+    out: list[Node] = []
+    for m in cues.reference.finditer(text, start, end):
+        target = index.resolve(m.group(0), node)
+        if target is not None and target is not node:
+            out.append(target)
+    return out
+
+
+def _inbound_exceptions(index: DocumentIndex, cues: CompiledCues) -> dict[int, list[Node]]:
+    """Provisions that disapply another ("subsection (6) does not apply if ..."), by target."""
+    text = index.document.text
+    found: dict[int, list[Node]] = defaultdict(list)
+    pattern = re.compile(r"(?:does not|shall not|do not)\s+apply|is subject to|are subject to")
+    for node in index.nodes:
+        for s, e in node.own:
+            chunk = text[s:e]
+            for m in pattern.finditer(chunk):
+                head = chunk[max(0, m.start() - 80) : m.start()]
+                for ref in cues.reference.finditer(head):
+                    target = index.resolve(ref.group(0), node)
+                    if target is not None and target is not node:
+                        found[target.order].append(node)
+    return found
+
+
+CHUNK_CHARS = 64_000  # own-text segments are tokenised in batches of about this size
+_SEPARATOR = "\n\n\n"
+
+
+def _chunks(
+    text: str, segments: list[tuple[Node, tuple[int, int]]]
+) -> Iterator[tuple[str, list[tuple[int, Node, tuple[int, int]]]]]:
+    """Join own-text segments into chunks (so spaCy is called a few times, not per provision).
+
+    Each chunk stays far below spaCy's max_length; ``placed`` maps chunk offsets back.
+    """
+    parts: list[str] = []
+    placed: list[tuple[int, Node, tuple[int, int]]] = []
+    size = 0
+    for node, (s, e) in _split_long(text, segments):
+        if parts and size + (e - s) > CHUNK_CHARS:
+            yield "".join(parts), placed
+            parts, placed, size = [], [], 0
+        placed.append((size, node, (s, e)))
+        parts.append(text[s:e])
+        parts.append(_SEPARATOR)
+        size += e - s + len(_SEPARATOR)
+    if parts:
+        yield "".join(parts), placed
+
+
+def _split_long(
+    text: str, segments: list[tuple[Node, tuple[int, int]]]
+) -> Iterator[tuple[Node, tuple[int, int]]]:
+    """Cut segments longer than a chunk (an unstructured text) at line or sentence breaks."""
+    for node, (s, e) in segments:
+        while e - s > CHUNK_CHARS:
+            cut = text.rfind("\n", s, s + CHUNK_CHARS)
+            if cut <= s:
+                cut = text.rfind(". ", s, s + CHUNK_CHARS) + 1
+            if cut <= s:
+                cut = s + CHUNK_CHARS
+            yield node, (s, cut)
+            s = cut
+        yield node, (s, e)
+
+
+def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
+    """(match id, start char, end char) of every phrase, pattern and fuzzy match in ``chunk``."""
+    sdoc = compiled.nlp.make_doc(chunk)
+    matches = list(compiled.phrases(sdoc))
+    if compiled.always_match:
+        matches += list(compiled.matcher(sdoc))
+    else:
+        # Run the token patterns only on short windows that start at a trigger word.
+        for label, ts, _ in compiled.triggers(sdoc):
+            window = sdoc[ts : ts + PATTERN_WINDOW]
+            found = compiled.groups[label](window)
+            matches += [(mid, ts + ms, ts + me) for mid, ms, me in found if ms == 0]
+    if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
+        matches += list(compiled.fuzzy(sdoc))
+    out = []
+    for match_id, ts, te in matches:
+        span = sdoc[ts:te]
+        out.append((match_id, span.start_char, span.end_char))
+    return out
+
+
+_CUES: dict[str, CompiledCues] = {}
+
+
+def _cues(lang: str) -> CompiledCues:
+    if lang not in _CUES:
+        _CUES[lang] = compile_cues(load_cues(lang))
+    return _CUES[lang]
+
+
+def match_document(
+    document: ParsedDocument, doc: int, rules: tuple[Rule, ...], lang: str | None = None
+) -> DocumentMatches:
+    """Every hit of every rule in ``document`` (``doc`` = its index in the framework)."""
+    language = lang or document.document.language or "en"
+    if language not in ("en", "es", "fr"):
+        language = "en"
+    compiled = _compile(rules, language)
+    cues = _cues(language)
+    index = index_document(document, doc)
+    text = document.text
+    rules_by_id = {r.id: r for r in rules}
+    segments: list[tuple[Node, tuple[int, int]]] = [
+        (node, seg) for node in index.nodes for seg in node.own if text[seg[0] : seg[1]].strip()
+    ]
+    sentences = _SentenceCache(text, cues)
+    inbound = _inbound_exceptions(index, cues)
+    raw: list[tuple[str, str, bool, Node, tuple[int, int], int, int]] = []
+    for chunk_text, placed in _chunks(text, segments):
+        starts = [off for off, _, _ in placed]
+        for match_id, a, b in _match_chunk(compiled, chunk_text):
+            i = bisect.bisect_right(starts, a) - 1
+            off, node, seg = placed[i]
+            if i < 0 or b > off + (seg[1] - seg[0]):
+                continue  # a token pattern ran across two provisions
+            check, signal, is_fuzzy = compiled.keys[match_id]
+            raw.append((check, signal, is_fuzzy, node, seg, seg[0] + a - off, seg[0] + b - off))
+
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    seen: set[tuple[str, str, int]] = set()
+    state = _DocState(index, cues, sentences, inbound)
+    for check, signal, is_fuzzy, node, seg, a, b in sorted(raw, key=lambda r: (r[5], -r[6])):
+        # One hit per signal per sentence position: the longest match starting first wins.
+        rule = rules_by_id[check]
+        spec = rule.signals[signal]
+        if not (_in_scope(node, rule.scope) and _in_scope(node, spec.scope)):
+            continue
+        s0, s1 = sentences.sentence(seg, a)
+        dedupe = (check, signal, a)
+        if dedupe in seen:
+            continue
+        seen.add(dedupe)
+        terms = (spec.scope.defined_terms if spec.scope else []) or rule.scope.defined_terms
+        if terms:
+            c0, c1 = sentences.info((s0, s1)).clause(a - s0)
+            if not _defines(node, text[s0 + c0 : s0 + c1], tuple(terms)):
+                continue
+        hits[check].append(Hit(check, signal, node, a, b, s0, s1, is_fuzzy, state))
+    return DocumentMatches(index, language, dict(hits))
+
+
+def _contains(outer: Node, inner: Node) -> bool:
+    return (
+        outer.provision.start <= inner.provision.start
+        and inner.provision.end <= outer.provision.end
+    )
+
+
+def clause_span(text: str, hit: Hit) -> tuple[int, int]:
+    """Document span of the clause carrying ``hit``."""
+    sentence = text[hit.sent_start : hit.sent_end]
+    a, b = clause_of(sentence, hit.start - hit.sent_start)
+    return hit.sent_start + a, hit.sent_start + b
