@@ -46,7 +46,9 @@ class _Sources:
         offsets are the source's (no normalisation moved them) and SARIF may carry them."""
         if ev.document not in self._text:
             try:
-                self._text[ev.document] = Path(ev.document).read_text(encoding="utf-8-sig")
+                # newline="": keep CR LF as is, it shifts the file's own offsets
+                with open(ev.document, encoding="utf-8-sig", newline="") as handle:
+                    self._text[ev.document] = handle.read()
             except (OSError, UnicodeDecodeError):
                 self._text[ev.document] = None
         text = self._text[ev.document]
