@@ -178,6 +178,7 @@ class _Builder:
         self._summary()
         self._matrix()
         self._findings()
+        self._schedule()
         self._annex()
         self._method()
 
@@ -395,6 +396,23 @@ class _Builder:
             self._heading(theme.label, level=2)
             for f in theme.findings:
                 self._finding(f)
+
+    def _schedule(self) -> None:
+        """Every drafted provision in the statute's order, ready to lift into a bill."""
+        if not self.view.schedule:
+            return
+        self._heading("Schedule of recommended amendments", level=1)
+        self._para(
+            "The amendments proposed in this report, in the order of the law they amend."
+            " Bracketed words are choices left to the drafter."
+        )
+        for n, f in enumerate(self.view.schedule, 1):
+            a = f.amendment
+            assert a is not None
+            self._heading(f"{n}. {a.heading}", level=2)
+            self._para(f"To meet: {f.title} ({f.status_label.lower()}).", style="Caption")
+            for line in a.lines:
+                self._para(line, style=AMENDMENT_STYLE)
 
     def _annex(self) -> None:
         self._heading("Annex: requirements checked", level=1)
