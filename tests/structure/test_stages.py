@@ -325,3 +325,45 @@ def test_language_and_title() -> None:
     assert (
         derive_title("---\ntitle: x\n---\n# Child Act 2020\n\n1. Short title\n") == "Child Act 2020"
     )
+
+
+# --- tables of contents and run-together statutes ----------------------------------------
+
+
+def test_table_of_contents_is_skipped_up_to_the_act() -> None:
+    from lexcheck.structure.toc import skip_contents
+
+    text = (
+        "ARRANGEMENT OF SECTIONS\n1. Short title\n2. Interpretation\nSCHEDULE\n\n"
+        "AN ACT to protect children.\n\nPART I\nPRELIMINARY\n\n1. Short title\nText.\n"
+    )
+    lines = split_lines(text)
+    skip_contents(lines)
+    kept = [ln.content for ln in lines if not ln.skip and ln.content]
+    assert kept == ["PART I", "PRELIMINARY", "1. Short title", "Text."]
+
+
+def test_contents_word_without_a_list_is_left_alone() -> None:
+    from lexcheck.structure.toc import skip_contents
+
+    lines = split_lines("CONTENTS\n1. Short title\nThis Act is the Child Act.\n")
+    skip_contents(lines)
+    assert not any(ln.skip for ln in lines)
+
+
+def test_run_together_sections_get_lines_of_their_own() -> None:
+    from lexcheck.structure.runon import split_run_on
+
+    text = (
+        "CHILD ACT Section 1. Short title This Act is the Child Act. Section 2. Meaning "
+        "In this Act a child is under 18, see Section 5 of the Code. Section 3. Detention (1) No "
+        "child shall be detained."
+    )
+    lines = split_run_on(split_lines(text), text)
+    assert [ln.content.split(".")[0] for ln in lines] == [
+        "CHILD ACT",
+        "Section 1",
+        "Section 2",
+        "Section 3",
+    ]
+    assert "".join(text[ln.start : ln.end] for ln in lines) == text

@@ -69,11 +69,6 @@ def _heading_rest(rest: str) -> str | None:
     return stripped
 
 
-def is_container_line(line: Line) -> bool:
-    """True when the line looks like a container or schedule heading."""
-    return find_container(line) is not None or find_schedule(line) is not None
-
-
 def find_container(line: Line) -> Node | None:
     """A Part/Chapter/… heading at the start of ``line``, or None."""
     content = line.content
