@@ -367,3 +367,20 @@ def test_run_together_sections_get_lines_of_their_own() -> None:
         "Section 3",
     ]
     assert "".join(text[ln.start : ln.end] for ln in lines) == text
+
+
+def test_untitled_contents_list_is_skipped_but_a_real_act_is_not() -> None:
+    from lexcheck.structure.toc import skip_contents
+
+    listed = split_lines(
+        "CHILD ACT\n\n1. Short title\n2. Interpretation\nSCHEDULE\n\nAN ACT for children.\n\n"
+        "1. Short title\nThis Act is the Child Act.\n"
+    )
+    skip_contents(listed)
+    assert [ln.content for ln in listed if not ln.skip and ln.content][1:] == [
+        "1. Short title",
+        "This Act is the Child Act.",
+    ]
+    repealed = split_lines("1. [Repealed]\n2. [Repealed]\n3. [Repealed]\n4. Heading\nBody.\n")
+    skip_contents(repealed)
+    assert not any(ln.skip for ln in repealed)
