@@ -133,6 +133,12 @@ def test_section_candidates_reject_cross_references() -> None:
     assert _numbers(text, "bare") == ["2", "7", "1.2A"]
 
 
+def test_inserted_articles_bis() -> None:
+    text = "Artículo 5. Objeto.\nArtículo 5 Bis. Definiciones.\nArtículo 6. Otro.\n"
+    found = sections.candidates(split_lines(text))["article"]
+    assert [c.number for c in sections.sequence(found)] == ["5", "5 Bis", "6"]
+
+
 def test_keyword_family_wins_over_numbered_lists() -> None:
     text = "Artículo 1. Objeto.\n1. Uno.\n2. Dos.\n3. Tres.\nArtículo 2. Otro.\n1. Uno.\n"
     assert sections.choose_family(sections.candidates(split_lines(text))) == "article"
@@ -255,6 +261,7 @@ def test_civil_numerals_and_paragrafos() -> None:
             ["no objection certificate"],
         ),
         ("“*2011 Act*” means the Act", ["2011 Act"]),
+        ("‘‘adult’’ means a person of 18", ["adult"]),
         ("the “2011 Act”), the Reporter", None),
         ("the “2011 Act” is amended", None),
     ],
