@@ -62,7 +62,10 @@ def test_sarif_schema_rejects_a_broken_log(gated: Review) -> None:
         jsonschema.validate(log, schema)
 
 
-def test_sarif_content(gated: Review) -> None:
+def test_sarif_content(gated: Review, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bills").mkdir()
+    (tmp_path / "bills" / "child_justice_bill.md").write_text(BILL + WHIPPING, encoding="utf-8")
     run = _sarif(gated)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     ids = [r["id"] for r in rules]
@@ -213,3 +216,24 @@ def test_sarif_rule_help_comes_from_the_bundled_standards(bill_review: Review) -
     assert "CRC art. 37(c)" in rule["help"]["text"]
     assert "- CRC art. 37(c)" in rule["help"]["markdown"]
     assert "CRC art. 37(c)" in rule["properties"]["citations"]
+
+
+def _macr_region(review: Review) -> dict:
+    results = _sarif(review)["runs"][0]["results"]
+    macr = next(r for r in results if r["ruleId"] == "jj.macr")
+    return macr["locations"][0]["physicalLocation"]["region"]  # type: ignore[no-any-return]
+
+
+def test_sarif_offsets_only_when_they_are_the_files_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    review = build_review("bill.md", BILL, bill_specs(BILL))
+    (tmp_path / "bill.md").write_text(BILL.replace("\n", "\r\n"), encoding="utf-8", newline="")
+    region = _macr_region(review)
+    # CRLF in the file: lexcheck's offsets (of normalised text) are not the file's, so only
+    # the line (always the source line) is given.
+    assert region["startLine"] == 24 and "charOffset" not in region
+    (tmp_path / "bill.md").write_text(BILL, encoding="utf-8")
+    region = _macr_region(review)
+    assert region["charOffset"] == BILL.index("A child under the age of twelve")

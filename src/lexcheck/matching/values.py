@@ -120,7 +120,8 @@ def _unit_after(text: str, num: Number, lang: str) -> str | None:
 
 
 def extract_durations(text: str, lang: str, unit: str) -> list[Value]:
-    """Durations in ``unit`` ("hours" also accepts days, converted at 24 hours a day)."""
+    """Durations in ``unit``: "hours" also accepts days (x 24); "days" weeks (x 7), months
+    (x 30) and years (x 365); "months" years (x 12)."""
     out: list[Value] = []
     for num in find_numbers(text, lang):
         found = _unit_after(text, num, lang)
@@ -134,6 +135,15 @@ def extract_durations(text: str, lang: str, unit: str) -> list[Value]:
             out.append(Value(num.value * 24, num.start, end, unit))
         elif unit == "days" and found == "weeks":
             out.append(Value(num.value * 7, num.start, end, unit))
+        elif unit == "days" and found == "months":
+            # A month counts as 30 days, so "six months" compares with a 180-day limit.
+            out.append(Value(num.value * 30, num.start, end, unit))
+        elif (
+            unit == "days"
+            and found == "years"
+            and not _looks_like_age(text, Value(0, 0, end, unit))
+        ):
+            out.append(Value(num.value * 365, num.start, end, unit))
         elif unit == "months" and found == "years":
             out.append(Value(num.value * 12, num.start, end, unit))
     return out

@@ -39,6 +39,7 @@ _SETTINGS_AFTER_UPDATE_FIELDS = frozenset(
         "listSeparator",
     ]
 )
+AMENDMENT_STYLE = "Amendment Text"  # our paragraph style for drafted provisions
 MATRIX_WIDTHS_CM = (7.0, 4.3, 3.4, 4.5, 5.5)
 MATRIX_COLUMNS = ("Requirement", "Theme", "Status", "Evidence in the law", "Standards")
 
@@ -168,6 +169,7 @@ class _Builder:
 
     # --- document parts ---------------------------------------------------------------------
     def build(self) -> None:
+        self._styles()
         self._settings()
         self._properties()
         self._footer()
@@ -178,6 +180,30 @@ class _Builder:
         self._findings()
         self._annex()
         self._method()
+
+    def _styles(self) -> None:
+        """A style for drafted provisions: upright, indented, ruled on the left, easy to copy."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Cm, Pt, RGBColor
+
+        style = self.doc.styles.add_style(AMENDMENT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.doc.styles["Normal"]
+        style.quick_style = True
+        fmt = style.paragraph_format
+        fmt.left_indent = Cm(1)
+        fmt.space_after = Pt(3)
+        style.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+        ppr = style.element.get_or_add_pPr()
+        borders = self._el("w:pBdr")
+        borders.append(self._el("w:left", val="single", sz="12", space="8", color="2E74B5"))
+        # pBdr precedes spacing and indentation in CT_PPrBase.
+        anchor = ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}spacing")
+        if anchor is None:
+            anchor = ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ind")
+        if anchor is not None:
+            anchor.addprevious(borders)
+        else:
+            ppr.append(borders)
 
     def _settings(self) -> None:
         """Ask Word to refresh fields (the TOC) on opening, in the schema's element order."""
@@ -315,6 +341,10 @@ class _Builder:
 
     def _finding(self, f: FindingView) -> None:
         self._heading(f"{f.title}: {f.status_label.lower()}", level=3)
+        self._labelled(
+            "Priority and confidence",
+            f"{f.severity} priority; lexcheck's confidence in this finding: {f.confidence}",
+        )
         if f.statement:
             self._labelled("Requirement", f.statement)
         if f.standards:
@@ -331,7 +361,8 @@ class _Builder:
             self._text(p, "What the law says", bold=True)
             for quote in f.quotes:
                 q = self._para(style="Quote")
-                self._text(q, f"{quote.label} ({quote.document}): ", bold=True)
+                where = f" ({quote.document})" if quote.document else ""
+                self._text(q, f"{quote.label}{where}: ", bold=True)
                 self._text(q, f"“{quote.text}”")
         elif f.searched:
             self._labelled(
@@ -349,7 +380,7 @@ class _Builder:
         p = self._para()
         self._text(p, f"Recommended amendment: {a.heading}", bold=True)
         for line in a.lines:
-            q = self._para(style="Intense Quote")
+            q = self._para(style=AMENDMENT_STYLE)
             self._text(q, line)
         for alt in a.alternatives:
             p = self._para(style="List Bullet")

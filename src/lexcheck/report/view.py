@@ -350,7 +350,8 @@ def build_view(
         )
         for d in review.documents
     ]
-    doc_titles = {d.path: d.title for d in docs}
+    # With one law under review, every quote is from it: name the law only when there are more.
+    doc_titles = {d.path: d.title for d in docs} if len(docs) > 1 else {d.path: "" for d in docs}
     views = [_finding_view(f, std, doc_titles) for f in review.findings]
     by_status = {s.value: 0 for s in STATUS_ORDER}
     for v in views:
