@@ -71,6 +71,8 @@ def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
                     continue
                 seen.add(where)
                 candidates.append((hit.doc, w0 + v.start, v.value, hit, v))
+        if candidates and spec.fallback:
+            break  # an earlier signal gave figures: later ones are only fallbacks
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
