@@ -7,6 +7,7 @@ matching/assess -> ``Finding`` with ``Evidence``; the whole run -> ``Review``.
 from __future__ import annotations
 
 import bisect
+from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -195,6 +196,48 @@ class Finding(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
     searched: list[str] = Field(default_factory=list)  # where a not_addressed finding looked
     amendment: Amendment | None = None
+    # Set by the CI gate (``lexcheck check``) only; None in a plain review.
+    gate: FindingGate | None = None
+
+
+class Reservation(BaseModel):
+    """A State's reservation or recorded policy decision: keeps matching gaps from failing CI.
+
+    A reserved finding stays in every output, marked reserved; it is never dropped.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    check: str = Field(min_length=1)  # a check id or a glob ("jj.separation_adults", "vac.*")
+    justification: str = Field(min_length=1, pattern=r"\S")
+    expires: date | None = None  # the last day the reservation suppresses findings
+
+
+BaselineState = Literal["new", "unchanged", "updated"]
+
+
+class FindingGate(BaseModel):
+    """What the CI gate decided about one finding."""
+
+    fails: bool  # this finding makes ``lexcheck check`` exit 1
+    at_threshold: bool  # its status is at or beyond --fail-on (whether or not it fails)
+    reservation: Reservation | None = None  # the active reservation that covers it
+    baseline_state: BaselineState | None = None  # None when no baseline was given
+    new_evidence: list[str] = Field(default_factory=list)  # labels not in the baseline
+    fingerprint: str = ""  # line-independent identity (check, eIds, normalised quotes)
+
+
+class GateSummary(BaseModel):
+    """The CI gate's verdict over a whole review."""
+
+    fail_on: Status
+    passed: bool
+    failing: int  # findings that fail the gate
+    reserved: int  # findings at/beyond the threshold covered by a reservation
+    baselined: int  # findings at/beyond the threshold already in the baseline
+    baseline: str | None = None  # path of the baseline review, if one was given
+    config: str | None = None  # path of the configuration file used, if any
+    notices: list[str] = Field(default_factory=list)  # expired/unused reservations, etc.
 
 
 class ReviewedDocument(BaseModel):
@@ -218,3 +261,5 @@ class Review(BaseModel):
     documents: list[ReviewedDocument]
     findings: list[Finding]
     summary: Summary
+    # Set by the CI gate (``lexcheck check``) only; None in a plain review.
+    gate: GateSummary | None = None

@@ -47,3 +47,27 @@ def test_bad_rule_file_is_a_data_error(tmp_path) -> None:  # type: ignore[no-unt
     )
     with pytest.raises(DataError, match="unknown signal 'b'"):
         load_rules(tmp_path)
+
+
+def test_token_patterns_are_valid_spacy_patterns() -> None:
+    from spacy.matcher import Matcher
+
+    from lexcheck.matching.engine import import_spacy
+
+    nlp = import_spacy().blank("en")
+    matcher = Matcher(nlp.vocab, validate=True)
+    for rule in load_rules():
+        for name, signal in rule.signals.items():
+            for lang in ("en", "es", "fr"):
+                spec = signal.for_language(lang)
+                if spec and spec.patterns:
+                    matcher.add(f"{rule.id}::{name}::{lang}", spec.patterns)
+
+
+def test_spacy_cli_still_importable_after_fast_import() -> None:
+    import importlib
+
+    from lexcheck.matching.engine import import_spacy
+
+    import_spacy()
+    assert importlib.import_module("spacy.cli.info").info is not None

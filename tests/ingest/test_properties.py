@@ -103,3 +103,41 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
             read(f)
         except InputError as err:
             assert "\n" not in str(err)
+
+
+@settings(max_examples=400, deadline=None)
+@given(statute_text, st.integers(min_value=0, max_value=3))
+def test_fast_normalise_equals_line_by_line(text: str, cut_lines: int) -> None:
+    from lexcheck.ingest.normalise import normalise, normalise_lines
+
+    text = unicodedata.normalize("NFC", text)
+    # a dropped prefix of whole lines, as for front matter
+    start = 0
+    for _ in range(cut_lines):
+        nl = text.find("\n", start)
+        if nl < 0:
+            break
+        start = nl + 1
+    fast = normalise(text, start=start)
+    slow = normalise_lines(text, start=start)
+    assert fast.text == slow.text
+    assert fast.line_starts == slow.line_starts
+    # anchors may differ in redundancy; the maps must agree everywhere
+    a = SourceText(
+        path="a",
+        format=SourceFormat.TXT,
+        sha256="",
+        text=fast.text,
+        line_starts=fast.line_starts,
+        offsets=fast.offsets,
+    )
+    b = SourceText(
+        path="b",
+        format=SourceFormat.TXT,
+        sha256="",
+        text=slow.text,
+        line_starts=slow.line_starts,
+        offsets=slow.offsets,
+    )
+    for i in range(len(fast.text) + 1):
+        assert a.source_offset(i) == b.source_offset(i), i

@@ -219,3 +219,16 @@ def test_ascii_utf16_without_bom(tmp_path: Path, encoding: str) -> None:
     f = tmp_path / "act.txt"
     f.write_bytes("Section 1. Short title\nThis Act is the Children Act.\n".encode(encoding))
     assert read(f).text == "Section 1. Short title\nThis Act is the Children Act.\n"
+
+
+def test_seven_bit_iso2022_is_not_taken_for_utf8(tmp_path: Path) -> None:
+    text = "第七条 少年の保護は、この法律の定めるところによる。\n" * 5
+    f = tmp_path / "jp.txt"
+    f.write_bytes(text.encode("iso2022_jp"))
+    assert read(f).text == text
+
+
+def test_mojibake_with_c1_controls_is_still_text(tmp_path: Path) -> None:
+    f = tmp_path / "moji.txt"
+    f.write_text("Section 1. The child\u0089s rights \u0092 shall be respected.\n" * 3, "utf-8")
+    assert read(f).text == "Section 1. The childs rights shall be respected.\n" * 3

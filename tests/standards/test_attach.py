@@ -111,9 +111,17 @@ def test_attach_model_strategies_text_fills_summaries(data_home: Path, tmp_path:
     assert result.missing == []
     assert "ms.para44" in result.matched and "ms.para1" in result.extra
     clear_cache()
-    prov = load_standards().provisions["ms.para44"]
-    assert prov.text == "44. Paragraph 44 of the user's official annex."[4:]
-    assert prov.text_status == "official"
+    std = load_standards()
+    prov = std.provisions["ms.para44"]
+    assert prov.text == "Paragraph 44 of the user's official annex."
+    assert prov.text_status == "official" and prov.verified
+    # Paragraphs the encoding lacked are added from the official text, with citations.
+    added = std.provisions["ms.para6"]
+    assert added.citation == "Model Strategies para. 6"
+    assert added.text_source == "attached by the user from ms.txt"
+    assert std.provision_instrument["ms.para6"] == "model_strategies"
+    ms_paras = [p for p in std.provisions if p.startswith("ms.para")]
+    assert ms_paras.index("ms.para2") < ms_paras.index("ms.para10")
 
 
 def test_attach_wrong_instrument_or_text(data_home: Path, tmp_path: Path) -> None:
@@ -171,3 +179,38 @@ def test_align_beijing_skips_commentary_and_rejoins_wrapped_lines() -> None:
     assert result.extra == []
     assert "beijing.r1.2" in result.missing and "beijing.r2.2.b" in result.missing
     assert not any("commentary" in t.lower() for t in result.texts.values())
+
+
+def test_official_text_confirms_an_unverified_number(data_home: Path, tmp_path: Path) -> None:
+    from lexcheck.standards.attach import attach
+
+    source = tmp_path / "beijing_official.txt"
+    source.write_text(USER_BEIJING, encoding="utf-8")
+    attach(load_standards(attached=False), "beijing", source)
+    clear_cache()
+    prov = load_standards().provisions["beijing.r2.3.c"]
+    assert prov.verified and prov.text == "USER 2.3(c)."
+
+
+def test_attach_reads_a_docx_edition(data_home: Path, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from lexcheck.standards.attach import attach
+
+    document = docx.Document()
+    for line in [
+        "Article 37",
+        "States Parties shall ensure that:",
+        "(a) DOCX A.",
+        "(b) DOCX B.",
+        "Article 38",
+        "1. DOCX 38.1.",
+    ]:
+        document.add_paragraph(line)
+    source = tmp_path / "crc.docx"
+    document.save(str(source))
+    result, target = attach(load_standards(attached=False), "crc", source)
+    assert result.texts["crc.art37.b"] == "DOCX B."
+    assert result.texts["crc.art38.1"] == "DOCX 38.1."
+    assert target == data_home / "attached" / "crc.yaml"
+    clear_cache()
+    assert load_standards().provisions["crc.art37.a"].text == "DOCX A."

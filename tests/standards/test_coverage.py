@@ -135,3 +135,10 @@ def test_no_repo_code_reads_the_shared_folder() -> None:
     src = Path(__file__).resolve().parents[2] / "src" / "lexcheck" / "standards"
     for path in src.rglob("*.py"):
         assert "shared/instruments" not in path.read_text(encoding="utf-8"), path
+
+
+def test_scope_separates_justice_from_general_convention_rights() -> None:
+    std = load_standards(attached=False)
+    assert std.requirements["welfare.health"].scope == "general"
+    assert all(std.requirements[r].scope == "justice" for r in CORE_CHECK_IDS)
+    assert all(r.check == "manual" for r in std.requirements.values() if r.scope == "general")

@@ -138,3 +138,12 @@ def test_json_schemas_are_up_to_date() -> None:
     folder = data_dir("standards") / "schema"
     for name, text in json_schemas().items():
         assert (folder / name).read_text(encoding="utf-8") == text, name
+
+
+def test_full_text_brackets_labels_and_gaps_the_source_does_not_print() -> None:
+    std = load_standards(attached=False)
+    text = std.full_text("beijing.r2.3")
+    assert "\n(b) To meet the need of society;\n" in text
+    assert text.endswith("\n[(c)] To implement the following rules thoroughly and fairly.")
+    assert std.full_text("ecosoc2005.para3.d").endswith("with child victims and [...]")
+    assert std.full_text("crc.art40").startswith("1. States Parties recognize")

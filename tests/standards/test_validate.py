@@ -109,3 +109,14 @@ def test_rule_ids_are_read_from_single_and_list_files(tmp_path: Path) -> None:
     )
     (tmp_path / "notes.yaml").write_text("- just: text\n", encoding="utf-8")
     assert rule_check_ids(tmp_path) == {"jj.macr", "jj.privacy", "jj.diversion"}
+
+
+def test_rules_naming_unknown_requirements_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "jj.macr.yaml").write_text(
+        "id: jj.macr\nrequirements: [jj.macr, jj.no_such_thing]\n", encoding="utf-8"
+    )
+    report = validate_standards(rules_dir=tmp_path)
+    assert report.problems == [
+        "rules/jj.macr.yaml: check 'jj.macr' names unknown requirement 'jj.no_such_thing'"
+    ]
+    assert "jj.macr" not in report.missing_checks and "jj.privacy" in report.missing_checks

@@ -34,8 +34,10 @@ CORE_CHECKS: tuple[str, ...] = (
 
 
 def _read(path: Path) -> Any:
+    # libyaml's loader when present: the rule files are read on every run (cold start).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"{path}: cannot read: {exc}") from exc
 

@@ -53,6 +53,9 @@ def render_json(doc: ParsedDocument) -> str:
     return json.dumps(document_dict(doc), ensure_ascii=False, indent=2) + "\n"
 
 
+_CONTAINERS = ("part", "chapter", "title", "division", "schedule")
+
+
 def _first_words(text: str, n: int = 10) -> str:
     words = text.split()
     snippet = " ".join(words[:n])
@@ -69,21 +72,23 @@ def render_tree(doc: ParsedDocument) -> None:
 
     def add(branch: Tree, p: Provision) -> None:
         head = f" — {escape(p.heading)}" if p.heading else ""
-        terms = f" {escape(', '.join(p.terms))}" if p.terms else ""
-        body = (
-            ""
-            if p.kind in ("part", "chapter", "title", "division", "schedule")
-            else (f"  [dim]{escape(_first_words(p.text))}[/dim]")
-        )
-        node = branch.add(
-            f"[cyan]{p.kind}[/cyan] [bold]{escape(p.label)}[/bold]{head}{terms}{body}"
-        )
+        shown = [t for t in p.terms if f'"{t}"' not in p.label]
+        terms = f" [green]{escape(', '.join(shown))}[/green]" if shown else ""
+        body = ""
+        if p.kind not in _CONTAINERS and not p.heading:
+            body = f"  [dim]{escape(_first_words(p.text))}[/dim]"
+        label = f"[cyan]{p.kind}[/cyan] [bold]{escape(p.label)}[/bold]"
+        node = branch.add(f"{label}{head}{terms}{body}")
         for child in p.children:
             add(node, child)
 
     for p in doc.provisions:
         add(root, p)
-    Console(soft_wrap=False).print(root)
+    # one line per provision; in a pipe a fixed width keeps the output the same everywhere
+    console = Console(soft_wrap=True)
+    if not console.is_terminal:
+        console = Console(soft_wrap=True, width=200)
+    console.print(root)
 
 
 def register(app: typer.Typer) -> None:

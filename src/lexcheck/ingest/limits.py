@@ -44,6 +44,24 @@ def check_zip(raw: bytes, name: str, max_bytes: int) -> None:
             )
     if total > limit:
         raise InputError(name, f"archive would unpack to {total} bytes (limit {limit}); refused")
+    _check_no_dtd(raw, infos, name)
+
+
+def _check_no_dtd(raw: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Office XML never has a DTD; one in a part can only declare entities: refuse it."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with zf.open(info) as fh:
+                    head = fh.read(4096).upper()  # the prolog, where a DOCTYPE must be
+            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+                raise InputError(name, f"corrupt zip archive ({exc})") from exc
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise InputError(
+                    name, f"{info.filename} declares a DTD/entities (entity attack?); refused"
+                )
 
 
 # A PDF's Flate streams may inflate to at most this many times the file size limit in all.

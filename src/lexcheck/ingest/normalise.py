@@ -27,11 +27,17 @@ _ODD_SPACE = "\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # Characters removed outright: C0/C1 controls (line breaks are handled before), zero-width
 # space, word joiner, BOM / zero-width no-break space, soft hyphen.
 _REMOVED = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff\u00ad"
-_TOKEN = re.compile(
-    rf"[ {_ODD_SPACE}]*[{_ODD_SPACE}][ {_ODD_SPACE}]*| {{2,}}| \Z|[{_REMOVED}]+|[\u2010\u2011]"
+# Tokens: a run of blanks and removable characters with at least one that is not a plain
+# space (so "a \u200b b" collapses to one space), two or more spaces, a final space, or a
+# hyphen variant. Single spaces between words are not tokens: most lines have no token.
+_BLANK = f" {_ODD_SPACE}{_REMOVED}"
+_TOKEN = re.compile(rf"[{_BLANK}]*[{_ODD_SPACE}{_REMOVED}][{_BLANK}]*| {{2,}}| \Z|[\u2010\u2011]")
+# Anything normalisation may change (in text already in NFC): line breaks other than LF,
+# odd spaces, removed characters, hyphen variants, double or trailing spaces.
+_WORK = re.compile(
+    f"[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029{_ODD_SPACE}{_REMOVED}\u2010\u2011]|  | \n| \\Z"
 )
 _EOL = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_REMOVED_RE = re.compile(rf"[{_REMOVED}]")
 _WS_RE = re.compile(rf"[ {_ODD_SPACE}]")
 
 
@@ -78,18 +84,16 @@ def _clean_line(line: str, norm0: int, src0: int, anchors: _Anchors | None) -> s
             parts.append(line[pos:s])
             out_len += s - pos
         tok = m.group()
-        first = tok[0]
-        if first == " " or _WS_RE.match(first):
-            if s == 0 and e < n:
-                rep = " " * len(tok)  # indentation: keep its width, one space per character
-            elif e == n:
-                rep = ""
-            else:
-                rep = " "
-        elif first in "\u2010\u2011":
+        if tok in ("\u2010", "\u2011"):
             rep = "-"
         else:
-            rep = ""
+            width = len(_WS_RE.findall(tok))
+            if not width or e == n:
+                rep = ""  # only invisible characters, or trailing blanks
+            elif s == 0:
+                rep = " " * width  # indentation: keep its width, one space per blank
+            else:
+                rep = " "
         parts.append(rep)
         out_len += len(rep)
         pos = e
@@ -127,8 +131,61 @@ def normalise(src: str, *, start: int = 0, join_hyphens: bool = False) -> Normal
     """Normalise ``src[start:]``; source lines before ``start`` are counted but dropped.
 
     Lines that need no change are copied as runs of the source (no per-line objects kept),
-    so a clean file costs one copy of its text, or none.
+    so a clean file costs one copy of its text, or none. Text already in NFC (nearly all) is
+    searched once for what needs work and only those lines are visited; otherwise, or when
+    hyphens are to be rejoined, every line is.
     """
+    if join_hyphens or not unicodedata.is_normalized("NFC", src):
+        return normalise_lines(src, start=start, join_hyphens=join_hyphens)
+    skipped_lines = len(src[:start].splitlines()) if start else 0
+    anchors = _Anchors(start)
+    out: list[str] = []
+    line_starts: list[int] = [0] * skipped_lines
+    n = len(src)
+    if start < n:
+        line_starts.append(0)
+    norm = 0  # normalised offset of ``run_start``
+    pos = run_start = start  # pos: the start of a line; src[run_start:pos] is copied verbatim
+    find = src.find
+
+    def clean_lines_until(stop: int) -> None:
+        """Record the starts of the unchanged lines between ``pos`` and ``stop``."""
+        delta = run_start - norm
+        i = find("\n", pos, stop)
+        while i >= 0:
+            if i + 1 < n:
+                line_starts.append(i + 1 - delta)
+            i = find("\n", i + 1, stop)
+
+    for w in _WORK.finditer(src, start):
+        if w.start() < pos:
+            continue  # inside a line already normalised
+        line_start = src.rfind("\n", pos, w.start()) + 1 or pos
+        clean_lines_until(line_start)
+        m = _EOL.search(src, w.start())
+        body_end, eol_end = (m.start(), m.end()) if m else (n, n)
+        line_norm = norm + (line_start - run_start)
+        out.append(src[run_start:line_start])
+        norm = line_norm
+        body = src[line_start:body_end]
+        cleaned = _clean_line(body, line_norm, line_start, anchors)
+        out.append(cleaned)
+        norm += len(cleaned)
+        if eol_end > body_end:
+            anchors.mark(norm, body_end)
+            out.append("\n")
+            norm += 1
+            if eol_end < n:
+                line_starts.append(norm)
+        anchors.mark(norm, eol_end)
+        pos = run_start = eol_end
+    clean_lines_until(n)
+    out.append(src[run_start:n])
+    return Normalised(text="".join(out), line_starts=line_starts or [0], offsets=anchors.items)
+
+
+def normalise_lines(src: str, *, start: int = 0, join_hyphens: bool = False) -> Normalised:
+    """``normalise`` visiting every line (any text; needed for NFC and hyphen rejoining)."""
     skipped_lines = len(src[:start].splitlines()) if start else 0
     anchors = _Anchors(start)
     out: list[str] = []
@@ -179,8 +236,3 @@ def normalise(src: str, *, start: int = 0, join_hyphens: bool = False) -> Normal
         run_start = pos
     out.append(src[run_start:pos])
     return Normalised(text="".join(out), line_starts=line_starts or [0], offsets=anchors.items)
-
-
-def strip_removed(s: str) -> str:
-    """Remove the invisible characters ``normalise`` drops (for titles and headings)."""
-    return _REMOVED_RE.sub("", s)

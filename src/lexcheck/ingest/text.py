@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from lexcheck.errors import InputError
 from lexcheck.ingest.common import Extracted, clean_title
@@ -19,24 +18,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Characters no text document contains in any number: controls other than tab and line
-# breaks, unassigned code points, surrogates, private use.
-_BINARY_CATEGORIES = frozenset({"Cc", "Cn", "Cs", "Co"})
-_TEXT_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1c\x1d\x1e\x85")
+# Characters no text document contains in any number: C0 controls other than tab and line
+# breaks, DEL, surrogates and private use. (C1 controls are left out: they turn up in
+# mojibake, which is still text; normalisation removes them.)
+_SUSPECT = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 def _looks_binary(text: str, *, sample: int = 200_000) -> bool:
     head = text[:sample]
-    if head.isascii() and head.isprintable():
-        return False
-    bad = sum(
-        1
-        for c in head
-        if c not in _TEXT_CONTROLS
-        and not c.isprintable()
-        and unicodedata.category(c) in _BINARY_CATEGORIES
-    )
-    return bad > max(2, len(head) // 200)
+    return len(_SUSPECT.findall(head)) > max(2, len(head) // 200)
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:
@@ -60,6 +50,9 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
                 text, enc = raw.decode("utf-8"), "utf-8"
             except UnicodeDecodeError:
                 text, enc = _detect(raw, name)
+            else:
+                if b"\x1b$" in raw or b"\x1b(" in raw:  # 7-bit ISO-2022 (e.g. Japanese mail)
+                    text, enc = _detect(raw, name)
     if _looks_binary(text):
         raise InputError(name, BINARY)
     return text, enc

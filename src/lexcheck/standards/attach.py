@@ -23,6 +23,8 @@ class Alignment:
 
     instrument: str
     texts: dict[str, str] = field(default_factory=dict)  # provision id -> user's official text
+    numbers: dict[str, list[str]] = field(default_factory=dict)  # provision id -> number path
+    confirmed: list[str] = field(default_factory=list)  # ids whose number the text prints
     missing: list[str] = field(default_factory=list)  # encoded, but not found in the user's text
     extra: list[str] = field(default_factory=list)  # in the user's text, not in the encoding
     duplicates: list[str] = field(default_factory=list)  # numbered twice in the user's text
@@ -59,6 +61,9 @@ def align(std: Standards, instrument: str, text: str) -> Alignment:
             result.duplicates.append(pid)
             continue
         present.append(pid)
+        result.numbers[pid] = list(unit.path)
+        if unit.verified:
+            result.confirmed.append(pid)
         if unit.lines:
             # A user's copy (often from PDF) wraps lines inside a provision: rejoin them.
             result.texts[pid] = " ".join(line for line in unit.lines if line)
@@ -94,6 +99,8 @@ def attach(
             source=Path(path).name,
             sha256=hashlib.sha256(Path(path).read_bytes()).hexdigest(),
             texts={pid: t for pid, t in sorted(result.texts.items()) if t},
+            numbers={pid: result.numbers[pid] for pid in sorted(result.texts)},
+            confirmed=sorted(result.confirmed),
         )
         body = yaml.safe_dump(record.model_dump(), sort_keys=False, allow_unicode=True, width=100)
         write_atomic(target, body.encode("utf-8"))

@@ -103,6 +103,7 @@ def coverage(std: Standards, rule_ids: set[str] | None = None) -> dict[str, Any]
         "requirements": len(reqs),
         "automated": len(automated),
         "manual": len(reqs) - len(automated),
+        "general": sum(1 for r in reqs if r.scope == "general"),
         "core_checks_missing": sorted(
             set(CORE_CHECK_IDS) - {r.id for r in automated if r.check == r.id}
         ),
@@ -129,7 +130,7 @@ def render_text(cov: dict[str, Any]) -> str:
     lines.append("")
     lines.append(
         f"requirements: {cov['requirements']} ({cov['automated']} automated,"
-        f" {cov['manual']} manual)"
+        f" {cov['manual']} manual; {cov['general']} on Convention rights beyond justice)"
     )
     missing = ", ".join(cov["core_checks_missing"]) or "none"
     lines.append(f"core checks missing: {missing}")

@@ -58,12 +58,19 @@ class Standards:
         return [p for p in self.provisions.values() if p.parent == provision_id]
 
     def full_text(self, provision_id: str) -> str:
-        """The provision's official text with that of all its sub-provisions, one per line."""
+        """The provision's official text with that of all its sub-provisions, one per line.
+
+        Labels the source does not print (an unlettered item given a probable letter) are shown
+        in [square brackets], and text that breaks off in the source ends with "[...]".
+        """
         prov = self.provisions[provision_id]
-        lines = [prov.text] if prov.text else []
+        lines = []
+        if prov.text:
+            lines.append(prov.text if prov.text_complete else f"{prov.text} [...]")
         for child in self.children(provision_id):
+            label = _label(child) if child.verified else f"[{_label(child)}]"
             sub = self.full_text(child.id)
-            lines.append(f"{_label(child)} {sub}".strip())
+            lines.append(f"{label} {sub}".strip())
         return "\n".join(lines)
 
     def requirements_citing(self, provision_id: str) -> list[Requirement]:
@@ -99,8 +106,19 @@ def _duplicate(path: Path, kind: str, ident: str, first: Path) -> DataError:
     return DataError(f"{path}: duplicate {kind} id {ident!r} (first defined in {first.name})")
 
 
+def _number_key(number: list[str]) -> list[tuple[int, str]]:
+    """Document order of number paths: 2 before 10, "6" before "6.a"."""
+    return [(int(n), "") if n.isdigit() else (0, n) for n in number]
+
+
 def _overlay(std: Standards, folder: Path) -> None:
-    """Replace bundled texts with the official texts the user attached."""
+    """Replace bundled texts with the official texts the user attached.
+
+    Provisions the encoding lacks (the Model Strategies and ECOSOC 2005/20 paragraphs, which
+    the bundle has no text of) are added from the attached text with their printed numbers.
+    """
+    from lexcheck.standards.instruments import INSTRUMENT_SPECS, citation_for, provision_id
+
     if not folder.is_dir():
         return
     for path in sorted(folder.glob("*.yaml")):
@@ -108,19 +126,40 @@ def _overlay(std: Standards, folder: Path) -> None:
             att = AttachedText.model_validate(_read_yaml(path))
         except ValidationError as exc:
             raise DataError(_first_error(path, exc)) from exc
+        if att.instrument not in std.instruments or att.instrument not in INSTRUMENT_SPECS:
+            continue
         std.attached[att.instrument] = att.source
-        for pid, text in sorted(att.texts.items()):
+        update = {
+            "text_status": "official",
+            "text_complete": True,
+            "text_source": f"attached by the user from {att.source}",
+        }
+        confirmed = set(att.confirmed)
+        order = sorted(att.texts, key=lambda p: _number_key(att.numbers.get(p, [p])))
+        for pid in order:
+            text = att.texts[pid]
             prov = std.provisions.get(pid)
-            if prov is None:
+            if prov is not None:
+                verified = prov.verified or pid in confirmed
+                std.provisions[pid] = prov.model_copy(
+                    update={**update, "text": text, "verified": verified}
+                )
                 continue
-            std.provisions[pid] = prov.model_copy(
-                update={
-                    "text": text,
-                    "text_status": "official",
-                    "text_complete": True,
-                    "text_source": f"attached by the user from {att.source}",
-                }
+            number = att.numbers.get(pid)
+            if not number:
+                continue
+            parent = provision_id(att.instrument, number[:-1]) if len(number) > 1 else None
+            std.provisions[pid] = StandardProvision(
+                id=pid,
+                citation=citation_for(att.instrument, number),
+                number=number,
+                parent=parent if parent in std.provisions else None,
+                kind="subparagraph" if len(number) > 1 else "paragraph",
+                text=text,
+                verified=pid in confirmed,
+                **update,
             )
+            std.provision_instrument[pid] = att.instrument
 
 
 @cache

@@ -243,11 +243,15 @@ class _Splitter:
         if not m:
             return False
         label, title = m.group(1), m.group(2)
-        expected_roman = _ROMAN_NUMERALS[
-            _ROMAN_NUMERALS.index(self.section_roman) + 1 if self.section_roman else 0
-        ]
+        # A roman numeral later than the current section starts a new section; "I." after
+        # "H." inside section IV (Havana Rules) is the next lettered sub-section instead.
+        current = _ROMAN_NUMERALS.index(self.section_roman) if self.section_roman else -1
         expected_letter = chr(ord(self.section_letter) + 1) if self.section_letter else "A"
-        if label == expected_roman:
+        if (
+            label in _ROMAN_NUMERALS
+            and _ROMAN_NUMERALS.index(label) > current
+            and not (label == expected_letter and self.section_roman)
+        ):
             self.section_roman, self.section_letter = label, None
             self.part = f"{label}. {title}"
         elif label == expected_letter and self.section_roman:

@@ -148,6 +148,9 @@ class Requirement(BaseModel):
     priority: Priority = "medium"
     thresholds: dict[str, int] = Field(default_factory=dict)  # {"minimum_age": 14}
     core: bool = False  # one of the 12 core checks of the evaluation vocabulary
+    # "justice": what a child justice / violence-against-children law review covers;
+    # "general": a right of the Convention at large, which a report may leave out of its annex.
+    scope: Literal["justice", "general"] = "justice"
 
     @model_validator(mode="after")
     def _check_is_consistent(self) -> Requirement:
@@ -176,6 +179,8 @@ class AttachedText(BaseModel):
     source: str  # file name the user attached
     sha256: str  # of the attached file
     texts: dict[str, str]  # provision id -> official text from the user's file
+    numbers: dict[str, list[str]] = Field(default_factory=dict)  # id -> number path as printed
+    confirmed: list[str] = Field(default_factory=list)  # ids whose number the text prints
 
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {

@@ -40,12 +40,12 @@ class ValidationReport:
         ]
 
 
-def rule_check_ids(rules_dir: Path | None) -> set[str]:
-    """The ``id:`` of every check in ``rules/*.yaml`` (a file may hold one check or a list)."""
-    ids: set[str] = set()
+def _rule_entries(rules_dir: Path | None) -> list[tuple[Path, dict[str, object]]]:
+    """Every check in ``rules/*.yaml`` (a file may hold one check or a list of them)."""
+    out: list[tuple[Path, dict[str, object]]] = []
     if rules_dir is None or not rules_dir.is_dir():
-        return ids
-    for path in sorted(rules_dir.rglob("*.yaml")):
+        return out
+    for path in sorted(rules_dir.glob("*.yaml")):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
@@ -58,10 +58,28 @@ def rule_check_ids(rules_dir: Path | None) -> set[str]:
                     candidates.extend(value)
         elif isinstance(data, list):
             candidates.extend(data)
-        for item in candidates:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                ids.add(item["id"])
-    return ids
+        out += [
+            (path, c) for c in candidates if isinstance(c, dict) and isinstance(c.get("id"), str)
+        ]
+    return out
+
+
+def rule_check_ids(rules_dir: Path | None) -> set[str]:
+    """The ``id:`` of every check in ``rules/*.yaml``."""
+    return {str(entry["id"]) for _, entry in _rule_entries(rules_dir)}
+
+
+def _check_rule_references(
+    std: Standards, rules_dir: Path | None, report: ValidationReport
+) -> None:
+    """A check's ``requirements:`` list must name requirements that exist."""
+    for path, entry in _rule_entries(rules_dir):
+        refs = entry.get("requirements")
+        for rid in refs if isinstance(refs, list) else []:
+            if rid not in std.requirements:
+                report.problems.append(
+                    f"rules/{path.name}: check {entry['id']!r} names unknown requirement {rid!r}"
+                )
 
 
 def _source_lines(path: Path) -> set[str]:
@@ -189,6 +207,7 @@ def validate_standards(
     _check_official_text(std, sources or base / "sources", report)
     _check_sources_encoded(std, sources or base / "sources", report)
     report.rule_ids = rule_check_ids(rules_dir)
+    _check_rule_references(std, rules_dir, report)
     report.missing_checks = sorted(
         r.id
         for r in std.requirements.values()

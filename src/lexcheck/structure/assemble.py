@@ -100,6 +100,8 @@ def assign_kinds(node: Node, tradition: str, depth: int = 0, first_style: str = 
     """
     if depth == 0 and node.keyword == "schedpara":
         depth = 2
+    if depth == 0 and node.kind == "schedule":
+        depth = 1  # items printed directly under a schedule are its paragraphs
     for child in node.children:
         if child.kind in ("marker", "definition") and child.number is not None:
             style_root = first_style or child.style
@@ -171,6 +173,9 @@ def name(nodes: list[Node], parent: Node | None, seen: set[str], source: SourceT
             term = node.terms[0] if node.terms else ""
             node.label = f'{plabel}("{term}")'
             eid = f"def_{slug(term)}"
+        elif parent is not None and parent.kind == "schedule":
+            node.label = f"{plabel} paragraph {node.number}"
+            eid = f"para_{clean_number(node.number or 'nn')}"
         else:
             node.label = f"{plabel}({node.number})"
             kind = node.keyword if node.kind == "definition" else node.kind

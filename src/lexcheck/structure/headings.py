@@ -46,6 +46,9 @@ _INLINE_SCHEDULE_RE = re.compile(
     r"(?<=[\s.;:])(?P<ord>" + "|".join(o.capitalize() for o in ORDINALS) + r")\s+"
     r"(?P<kw>Schedule|SCHEDULE)\b"
 )
+_SECTION_REF = re.compile(
+    r"^\s*\((?:Sections?|Secs?\.|ss?\.|Articles?|Regulations?|Rules?)\s[^)]{1,60}\)|\((?:Sections?|Secs?\.|ss?\.|Articles?)\s[^)]{1,60}\)\s*$"
+)
 _SEP = re.compile(r"^\s*(?:[-–—:.]+\s*)?")
 
 
@@ -123,6 +126,9 @@ def find_schedule(line: Line) -> Node | None:
         return None
     number = m.group("num") or (m.group("ord") or None)
     heading = _SEP.sub("", stripped).strip() if stripped else None
+    if heading:
+        # "(Section 38)" says which section the schedule serves; it is not the title
+        heading = _SECTION_REF.sub(" ", heading).strip() or heading
     if heading and len(heading) > 160:
         # a scraped schedule run into one line: keep its opening words as the heading
         heading = heading[:160].rsplit(" ", 1)[0] + " …"
@@ -151,6 +157,7 @@ def find_inline_schedules(line: Line, last_ordinal: int) -> list[Node]:
                 kind="schedule",
                 number=m.group("ord"),
                 start=start,
+                lead_start=start,  # mid-line: the schedule before it ends right here
                 keyword="schedule",
                 body_start=line.cstart + m.end(),
                 heading=_inline_heading(line.content[m.end() :]),
@@ -161,7 +168,7 @@ def find_inline_schedules(line: Line, last_ordinal: int) -> list[Node]:
 
 
 def _inline_heading(rest: str) -> str | None:
-    text = rest.strip()
+    text = _SECTION_REF.sub(" ", rest).strip()
     if not text:
         return None
     if len(text) > 160:

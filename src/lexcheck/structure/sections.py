@@ -138,56 +138,68 @@ def choose_family(found: dict[str, list[Candidate]]) -> str | None:
     return keyword if n_kw else None
 
 
-def _gap_ok(prev: Candidate, cand: Candidate, limit: int) -> bool:
-    a, b = first_int(prev.number), first_int(cand.number)
-    if a is None or b is None:
-        return section_key(cand.number) > section_key(prev.number)
-    return 0 <= b - a <= limit and section_key(cand.number) > section_key(prev.number)
+# How far back a section may look for the one it follows: stray numbered lines between two
+# real sections (a list inside a section) are skipped over, up to this many.
+_WINDOW = 40
+
+
+def _gain(gap: int, strong: bool) -> float:
+    """Score of a candidate following another ``gap`` numbers on in the chain of sections.
+
+    A strong candidate (heading, subsection, markdown heading) is worth more than a bare
+    "3. sentence"; a gap (sections repealed and omitted) costs a little; a leap of more than 20
+    costs more than one section is worth, so it is kept only when the numbering carries on.
+    """
+    return 1.0 + (0.5 if strong else 0.0) - 0.1 * min(gap, 10) - (1.0 if gap > 20 else 0.0)
 
 
 def sequence(cands: list[Candidate], *, restart: bool = False) -> list[Candidate]:
-    """Keep the candidates that continue the numbering; demote the rest.
+    """Keep the chain of candidates whose numbers run in order; demote the rest.
 
-    A candidate is kept when its number follows the last kept one closely; a far jump is kept
-    only when the next candidate continues from it. A weak candidate (a bare "3. sentence" with
-    no heading) is dropped when a strong candidate with the same number follows soon.
+    The best chain is found by dynamic programming: each candidate may follow any earlier one
+    (within a window) with a smaller number; the chain scores one per section, more for strong
+    candidates, less across gaps. A stray "7." inside section 4 followed by "5." loses to
+    4 → 5; "3." quoted after section 40 cannot follow it at all; a weak "3. sentence" loses to
+    a headed "3." further on.
     """
-    kept: list[Candidate] = []
     n = len(cands)
+    if n == 0:
+        return []
+    keys = [section_key(c.number) for c in cands]
+    ints = [first_int(c.number) for c in cands]
+    score = [0.0] * n
+    prefix_max = [0.0] * n  # best score among candidates 0..i, to stop the backward scan early
+    back = [-1] * n
     for i, cand in enumerate(cands):
-        nxt = cands[i + 1] if i + 1 < n else None
-        if not kept:
-            value = first_int(cand.number)
-            starts_run = value in (0, 1) or nxt is None or _gap_ok(cand, nxt, 10)
-            if starts_run and (cand.strong or restart or value == 1):
-                kept.append(cand)
-            continue
-        prev = kept[-1]
-        far = nxt is not None and section_key(cand.number) > section_key(prev.number)
-        if not (_gap_ok(prev, cand, 10) or (far and nxt is not None and _gap_ok(cand, nxt, 3))):
-            continue
-        if not _exact_next(prev, cand) and _intruder(prev, cand, cands[i + 1 : i + 4]):
-            continue
-        if not cand.strong:
-            later = cands[i + 1 : i + 40]
-            if any(c.strong and c.number == cand.number for c in later):
-                continue
-        kept.append(cand)
-    return kept
-
-
-def _exact_next(prev: Candidate, cand: Candidate) -> bool:
-    a, b = first_int(prev.number), first_int(cand.number)
-    return (
-        a is not None and b is not None and (b == a + 1 or (b == a and cand.number != prev.number))
-    )
-
-
-def _intruder(prev: Candidate, cand: Candidate, following: list[Candidate]) -> bool:
-    """True when a later candidate fits between ``prev`` and ``cand``: 4 → "7." → 5 means the
-    "7." is a stray numbered line inside section 4, not section 7."""
-    lo, hi = section_key(prev.number), section_key(cand.number)
-    return any(lo < section_key(c.number) < hi for c in following)
+        value = ints[i]
+        # a chain normally starts at 1; an extract (articles 139-200) may start anywhere
+        best = (1.0 + (0.5 if cand.strong else 0.0)) - (0.0 if restart or value in (0, 1) else 0.6)
+        if not cand.strong and not restart and value not in (0, 1):
+            best -= 1.0
+        link = -1
+        key = keys[i]
+        strong = cand.strong
+        for j in range(i - 1, max(0, i - _WINDOW) - 1, -1):
+            if prefix_max[j] + 1.5 < best:
+                break  # no earlier candidate can match the link already found
+            if keys[j] < key:
+                a = ints[j]
+                gap = 0 if a is None or value is None else max(0, value - a - 1)
+                total = score[j] + _gain(gap, strong)
+                # ties go to the earlier candidate: a heading printed twice ("# § 5032." then
+                # "##### § 5032.") starts the section at its first appearance
+                if total >= best and (total > best or link >= 0):
+                    best, link = total, j
+        score[i] = best
+        prefix_max[i] = max(best, prefix_max[i - 1]) if i else best
+        back[i] = link
+    end = max(range(n), key=lambda k: (score[k], -k))
+    chain: list[Candidate] = []
+    while end >= 0:
+        chain.append(cands[end])
+        end = back[end]
+    chain.reverse()
+    return chain
 
 
 def _heading_beside(rest: str, family: str) -> str | None:
@@ -288,7 +300,10 @@ def _heading_above(lines: list[Line], index: int) -> Line | None:
         container = find_container(lines[k])
         if container is not None and container.heading is None:
             return None  # the title printed below "CHAPTER I", not a section heading
-        ends_clean = before.endswith((".", ";", ":", "]", ")")) or container is not None
+        # the line above ends a sentence, or is itself a heading (a Part and its title)
+        ends_clean = (
+            before.endswith((".", ";", ":", "]", ")")) or container is not None or before.isupper()
+        )
         if not ends_clean and not re.match(r"^(?:\d+[A-Z]?\.|§|Section|Article)", before):
             return None
     return prev

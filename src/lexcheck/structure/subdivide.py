@@ -18,14 +18,14 @@ from lexcheck.structure.numbers import alpha_to_int, is_roman, roman_to_int
 from lexcheck.structure.provisos import paragrafo_at, proviso_at
 
 _PAREN = re.compile(
-    r"\[?\((?P<v>\d{1,3}(?:-?[A-Z]{1,2})?|[a-z]{1,4}|[A-Z]{1,4})\)(?=[\s—–\-:.,;]|$)"
+    r"\[?\((?P<v>\d{1,3}(?:-?[A-Z]{1,2})?|[A-Z]\d{1,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?=[\s—–\-:.,;]|$)"
 )
 _DIGITS = re.compile(r"\d+")
 _DOT = re.compile(r"(?P<v>\d{1,3})[.)](?:-|–|—)?(?=\s)")
 _CLOSE = re.compile(r"(?P<v>[a-z]{1,2})\)(?=\s)")
 # inside a line a marker counts only after a sentence break: ":", ";", ". ", "—", "--", "* * *"
 _INLINE_MARK = re.compile(
-    r"\[?\((?:\d{1,3}(?:-?[A-Z]{1,2})?|[a-z]{1,4}|[A-Z]{1,4})\)(?=\s)|Provided\b"
+    r"\[?\((?:\d{1,3}(?:-?[A-Z]{1,2})?|[A-Z]\d{1,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?=\s)|Provided\b"
 )
 _BREAK_BEFORE = re.compile(
     r"(?:[:;]\s*(?:(?:or|and)\s+)?|[.]\s+|[—–]\s*|-{2,}\s*|,\s*-+\s*|(?:\*\s*){3,})$"
@@ -62,8 +62,8 @@ def _styles(tok: Token) -> list[str]:
         return ["dot"]
     if tok.kind == "close":
         return ["close"]
-    if v[0].isdigit():
-        return ["arabic"]
+    if v[0].isdigit() or (v[0].isupper() and v[1:].isdigit()):
+        return ["arabic"]  # (1), (1A), and (A1) inserted before (1)
     if v.islower():
         if len(v) == 1:
             return ["alpha", "roman"] if is_roman(v) else ["alpha"]
@@ -78,6 +78,8 @@ def _styles(tok: Token) -> list[str]:
 
 
 def _value(style: str, v: str) -> int:
+    if style == "arabic" and v[0].isalpha():
+        return int(v[1:])  # (A1) < (A2) < (1)
     if style in ("arabic", "dot"):
         m = _DIGITS.match(v)
         base = int(m.group()) if m else 0
@@ -90,7 +92,9 @@ def _value(style: str, v: str) -> int:
 
 
 def _is_first(style: str, value: int) -> bool:
-    return value == (100 if style in ("arabic", "dot") else 1)
+    if style == "arabic":
+        return value in (100, 1)  # (1), or (A1) inserted before it
+    return value == (100 if style == "dot" else 1)
 
 
 def _follows(style: str, prev: int, value: int, gap: int) -> bool:
