@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,18 @@ class Context:
     matches: list[DocumentMatches]
     hits: dict[str, list[Hit]]  # signal -> hits, in framework order
     values: dict[str, Extracted] = field(default_factory=dict)
+    _starts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+
+    def any_within(self, signal: str, doc: int, start: int, end: int) -> bool:
+        """Is there a hit of ``signal`` in ``doc`` starting in [start, end)? (bisect, so that
+        co-occurrence tests stay linear on large frameworks)."""
+        key = (signal, doc)
+        starts = self._starts.get(key)
+        if starts is None:
+            starts = sorted(h.start for h in self.hits.get(signal, []) if h.doc == doc)
+            self._starts[key] = starts
+        i = bisect.bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end
 
 
 def _window(ctx: Context, hit: Hit, window: str) -> tuple[int, int]:
@@ -71,6 +84,8 @@ def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
                     continue
                 seen.add(where)
                 candidates.append((hit.doc, w0 + v.start, v.value, hit, v))
+        if candidates and spec.fallback:
+            break  # an earlier signal gave figures: later ones are only fallbacks
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
@@ -117,26 +132,14 @@ def _near(ctx: Context, hit: Hit, signal: str, within: str = "sentence") -> bool
         while holder.parent is not None and holder.provision.kind not in ("section", "article"):
             holder = holder.parent
         lo, hi = min(p.start, holder.provision.start), max(p.end, holder.provision.end)
-        return any(
-            other.doc == hit.doc and lo <= other.start < hi for other in ctx.hits.get(signal, [])
-        )
+        return ctx.any_within(signal, hit.doc, lo, hi)
     spans = hit.context or [(hit.sent_start, hit.sent_end)]
-    return any(
-        other.doc == hit.doc and any(a <= other.start < b for a, b in spans)
-        for other in ctx.hits.get(signal, [])
-    )
+    return any(ctx.any_within(signal, hit.doc, a, b) for a, b in spans)
 
 
 def _exception_lacks(ctx: Context, hit: Hit, signal: str) -> bool:
     """True when some exception of ``hit`` says nothing that matches ``signal``."""
-    for exc in hit.exceptions:
-        covered = any(
-            other.doc == exc.doc and exc.start <= other.start < exc.end
-            for other in ctx.hits.get(signal, [])
-        )
-        if not covered:
-            return True
-    return False
+    return any(not ctx.any_within(signal, exc.doc, exc.start, exc.end) for exc in hit.exceptions)
 
 
 def _passes(ctx: Context, test: Test, hit: Hit) -> bool:
@@ -231,14 +234,17 @@ def _conflicts(ctx: Context) -> list[Conflict]:
             for h in ctx.hits.get(spec.b.signal, [])
             if not spec.b.polarity or h.polarity in spec.b.polarity
         ]
-        pairs = [
-            (x, y)
-            for x in a_hits
-            for y in b_hits
-            if not spec.different_documents_only or x.doc != y.doc
-        ]
-        if pairs:
-            x, y = pairs[0]
+        pair = next(
+            (
+                (x, y)
+                for x in a_hits
+                for y in b_hits
+                if not spec.different_documents_only or x.doc != y.doc
+            ),
+            None,
+        )
+        if pair is not None:
+            x, y = pair
             out.append(
                 Conflict(
                     description=spec.description,

@@ -87,6 +87,11 @@ class ValueSpec(_Strict):
         default_factory=list, description="Only hits with one of these polarities."
     )
     pick: Literal["min", "max", "first"] = "min"
+    fallback: bool = Field(
+        default=False,
+        description="true: the signals in `from` are tried in order and the first that gives "
+        "any figure wins (a definition before a scope clause).",
+    )
     per_hit: Literal["all", "first"] = Field(
         default="all",
         description="first: only the first figure of each hit's window counts (a definition's "

@@ -75,10 +75,13 @@ MAX_RATIONALE_CITATIONS = 4
 
 
 def standards_or_empty() -> Standards:
-    """The bundled standards, or an empty set where they are missing or invalid."""
+    """The bundled standards, or an empty set where no standards folder is installed.
+
+    Invalid standards raise DataError (exit 3): a report must not quietly drop the standards.
+    """
     try:
         return load_standards()
-    except Exception:
+    except FileNotFoundError:
         return Standards()
 
 

@@ -59,7 +59,8 @@ def _parse(source: SourceText) -> list[Node]:
         # no line starts a section: the statute may be run together on a few long lines
         lines = split_run_on(lines, text)
         found = sections.candidates(lines)
-    heads = find_headings(lines)
+    strong = [c.line.start for cands in found.values() for c in cands if c.strong]
+    heads = find_headings(lines, schedules_from=min(strong, default=0))
     schedules = [h for h in heads if h.kind == "schedule"]
     containers = [h for h in heads if h.kind != "schedule"]
     body_end = schedules[0].start if schedules else len(text)
@@ -74,8 +75,8 @@ def _parse(source: SourceText) -> list[Node]:
     for i, sched in enumerate(schedules):
         limit = schedules[i + 1].start if i + 1 < len(schedules) else len(text)
         lo = _line_number(lines, sched.body_start)
-        sched_lines = [ln for ln in lines[lo : _line_number(lines, limit) + 1]]
-        sched_lines = [ln for ln in sched_lines if sched.body_start <= ln.start < limit]
+        window = lines[lo : _line_number(lines, limit) + 1]
+        sched_lines = [ln for ln in window if sched.body_start <= ln.start < limit]
         paras = sections.sequence(sections.candidates(sched_lines)["bare"], restart=True)
         for cand in paras:
             node = sections.build_section(cand, lines, "paragraph")

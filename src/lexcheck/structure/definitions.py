@@ -18,7 +18,8 @@ _VERBS = (
     r"|significa|comprende|incluye)"
 )
 _QUOTED = (
-    r"(?:''(?P<term4>[^'\n]{1,80})''"  # ''adult'' in text extracted from some gazettes
+    # ''adult'' and ‘‘adult’’: doubled single quotes in text extracted from some gazettes
+    r"(?:(?:''|‘‘)(?P<term4>[^'’‘\n]{1,80})(?:''|’’)"
     r"|[\"“”]\*?(?P<term>[^\"“”\n*]{1,80})\*?[\"”“]"
     r"|['‘]\*?(?P<term2>[^'’‘\n*]{1,80})\*?['’]"
     r"|«\s?(?P<term3>[^»\n]{1,80})\s?»)"

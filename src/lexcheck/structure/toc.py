@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lexcheck.structure.headings import find_container
+from lexcheck.structure.headings import find_container, find_schedule
 from lexcheck.structure.lines import Line
 from lexcheck.structure.sections import FAMILIES, _match
 
@@ -31,6 +31,15 @@ def _entry(line: Line) -> str | None:
         if cand is not None:
             return f"{family}:{cand.number}"
     return None
+
+
+def _has_body(lines: list[Line], j: int) -> bool:
+    """True when the line after ``lines[j]`` is provision text, not another list entry."""
+    for k in range(j + 1, min(len(lines), j + 6)):
+        if lines[k].blank or lines[k].skip:
+            continue
+        return not _is_entry(lines[k])
+    return False
 
 
 def _act_start(lines: list[Line], top: int, j: int) -> int:
@@ -58,13 +67,42 @@ def _act_start(lines: list[Line], top: int, j: int) -> int:
     return start
 
 
+def _is_entry(line: Line) -> bool:
+    """A line a contents list is made of: a short numbered heading, Part or schedule."""
+    if len(line.content) > 120:
+        return False
+    if find_container(line) is not None or find_schedule(line) is not None:
+        return True
+    return _entry(line) is not None
+
+
+def _untitled_list(lines: list[Line]) -> int | None:
+    """Where an untitled contents list starts: three or more entries in a row, before any
+    provision text, near the top. None when the document opens with real provisions."""
+    first = None
+    count = 0
+    for i, line in enumerate(lines[:_SCAN]):
+        if line.skip or line.blank:
+            continue
+        if _is_entry(line):
+            first = i if first is None else first
+            count += 1
+            continue
+        if first is not None:
+            return first if count >= 3 else None
+    return None
+
+
 def skip_contents(lines: list[Line]) -> None:
     """Mark the lines of a leading table of contents as skipped (in place)."""
+    untitled = _untitled_list(lines)
     for i, line in enumerate(lines[:_SCAN]):
-        if line.skip or not line.content or not _TITLE.match(line.content):
+        if line.skip or not line.content:
+            continue
+        if not (_TITLE.match(line.content) or i == untitled):
             continue
         first: str | None = None
-        for j in range(i + 1, len(lines)):
+        for j in range(i if i == untitled else i + 1, len(lines)):
             if lines[j].skip or lines[j].blank:
                 continue
             entry = _entry(lines[j])
@@ -73,6 +111,8 @@ def skip_contents(lines: list[Line]) -> None:
             if first is None:
                 first = entry
             elif entry == first:
+                if i == untitled and not _has_body(lines, j):
+                    return  # the "second" entry is itself a list line: not a contents list
                 for k in range(i, _act_start(lines, i, j)):
                     lines[k].skip = True
                 return
