@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from lexcheck.checks.schema import Rule, Test, ValueSpec, ValueTest
+from lexcheck.checks.schema import Outcome, Rule, Test, ValueSpec, ValueTest
 from lexcheck.matching.engine import DocumentMatches, Hit, clause_span
 from lexcheck.matching.values import EXTRACTORS, Value
 from lexcheck.models import Conflict, Evidence, Status
@@ -294,19 +294,27 @@ class Decision:
     conflicts: list[Conflict]
 
 
+def _support(ctx: Context, outcome: Outcome) -> list[Hit] | None:
+    """The hits an outcome rests on, or None when one of its tests fails."""
+    support: list[Hit] = []
+    for test in outcome.when:
+        ok, hits = evaluate(ctx, test)
+        if not ok:
+            return None
+        support.extend(hits)
+    return support
+
+
 def decide(ctx: Context) -> Decision | None:
     """Try the rule's outcomes in order; None when none applies (not addressed)."""
     extract_values(ctx)
-    for outcome in ctx.rule.outcomes:
-        support: list[Hit] = []
-        for test in outcome.when:
-            ok, hits = evaluate(ctx, test)
-            if not ok:
-                break
-            support.extend(hits)
-        else:
-            if not support:
-                continue  # an outcome must rest on something found in the text
+    for i, outcome in enumerate(ctx.rule.outcomes):
+        support = _support(ctx, outcome)
+        if support:  # an outcome must rest on something found in the text
+            # Later outcomes with the same status add their evidence after this one's.
+            for later in ctx.rule.outcomes[i + 1 :]:
+                if later.status == outcome.status:
+                    support.extend(_support(ctx, later) or [])
             hits = _dedupe(support)
             values = {k: v.value for k, v in sorted(ctx.values.items())}
             confidence = outcome.confidence
