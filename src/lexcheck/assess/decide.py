@@ -35,6 +35,16 @@ class Context:
     hits: dict[str, list[Hit]]  # signal -> hits, in framework order
     values: dict[str, Extracted] = field(default_factory=dict)
     _starts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    _figures: dict[tuple[str, int, int, int], list[Value]] = field(default_factory=dict)
+
+    def extracted(self, extract: str, doc: int, start: int, end: int) -> list[Value]:
+        """Figures of ``extract`` in a window, read once however many hits share it."""
+        key = (extract, doc, start, end)
+        found = self._figures.get(key)
+        if found is None:
+            dm = self.matches[doc]
+            found = self._figures[key] = EXTRACTORS[extract](dm.text()[start:end], dm.language)
+        return found
 
     def any_within(self, signal: str, doc: int, start: int, end: int) -> bool:
         """Is there a hit of ``signal`` in ``doc`` starting in [start, end)? (bisect, so that
@@ -67,7 +77,6 @@ def extract_values(ctx: Context) -> None:
 
 
 def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
-    extractor = EXTRACTORS[spec.extract]
     candidates: list[tuple[int, int, int, Hit, Value]] = []  # (doc, pos, value, hit, v)
     seen: set[tuple[int, int]] = set()
     for signal in spec.from_:
@@ -75,9 +84,7 @@ def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
             if spec.polarity and hit.polarity not in spec.polarity:
                 continue
             w0, w1 = _window(ctx, hit, spec.window)
-            text = ctx.matches[hit.doc].text()
-            lang = ctx.matches[hit.doc].language
-            found = extractor(text[w0:w1], lang)
+            found = ctx.extracted(spec.extract, hit.doc, w0, w1)
             for v in found[:1] if spec.per_hit == "first" else found:
                 where = (hit.doc, w0 + v.start)
                 if where in seen:

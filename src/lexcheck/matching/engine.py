@@ -498,20 +498,35 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
     if compiled.always_match:
         matches += list(compiled.matcher(sdoc))
     else:
-        # Run the token patterns only on short windows that start at a trigger word.
+        # Run each group of token patterns only where one of its first words occurs: on short
+        # windows when the words are rare, on the whole chunk when they are frequent.
+        by_label: dict[int, list[int]] = defaultdict(list)
         for label, ts, _ in compiled.triggers(sdoc):
-            window = sdoc[ts : ts + PATTERN_WINDOW]
-            found = compiled.groups[label](window)
-            matches += [(mid, ts + ms, ts + me) for mid, ms, me in found if ms == 0]
+            by_label[label].append(ts)
+        for label, starts in by_label.items():
+            group = compiled.groups[label]
+            if len(starts) * PATTERN_WINDOW > len(sdoc):
+                matches += list(group(sdoc))
+                continue
+            for ts in starts:
+                found = group(sdoc[ts : ts + PATTERN_WINDOW])
+                matches += [(mid, ts + ms, ts + me) for mid, ms, me in found if ms == 0]
     if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
         matches += list(compiled.fuzzy(sdoc))
+    if not matches:
+        return []
+    from spacy.attrs import IDX, LENGTH
+
+    offsets = sdoc.to_array([IDX, LENGTH])
     out = []
     for match_id, ts, te in matches:
-        span = sdoc[ts:te]
-        out.append((match_id, span.start_char, span.end_char))
+        start, _ = offsets[ts]
+        last, length = offsets[te - 1]
+        out.append((match_id, int(start), int(last + length)))
     return out
 
 
+_WORD = re.compile(r"\w")
 _CUES: dict[str, CompiledCues] = {}
 
 
@@ -534,7 +549,7 @@ def match_document(
     text = document.text
     rules_by_id = {r.id: r for r in rules}
     segments: list[tuple[Node, tuple[int, int]]] = [
-        (node, seg) for node in index.nodes for seg in node.own if text[seg[0] : seg[1]].strip()
+        (node, seg) for node in index.nodes for seg in node.own if _WORD.search(text, *seg)
     ]
     sentences = _SentenceCache(text, cues)
     inbound = _inbound_exceptions(index, cues)
