@@ -389,7 +389,8 @@ def _definition_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"[\"“'‘][\s*_]*(?:{alternation})s?[\s*_]*[\"”'’]\s*,?\s*"
         rf"(?:means|includes|is a person|shall mean|refers|se entiende|désigne|s'entend)"
-        rf"|\b(?:a|an|every|any)\s+(?:{alternation})\s+(?:is|means)\s+(?:a|any)\s+person",
+        rf"|\b(?:{alternation})\s+(?:is|means|shall\s+mean)\s+(?:a|an|any|every)\s+"
+        rf"(?:person|individual|human\s+being)",
         re.IGNORECASE,
     )
 
