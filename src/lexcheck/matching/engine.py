@@ -120,8 +120,21 @@ class _DocState:
         self.cues = cues
         self.sentences = sentences
         self.inbound = inbound
+        # Several checks often hit the same words ("detention"): work each position out once.
+        self._polarities: dict[tuple[int, int, int], str] = {}
+        self._exceptions: dict[tuple[int, int], list[ExceptionRef]] = {}
 
     def polarity_of(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
+        key = (hit.node.order, hit.start, hit.end)
+        value = self._polarities.get(key)
+        exceptions = self._exceptions.get((hit.node.order, hit.sent_start))
+        if value is None or exceptions is None:
+            value, exceptions = self._compute(hit)
+            self._polarities[key] = value
+            self._exceptions[(hit.node.order, hit.sent_start)] = exceptions
+        return value, exceptions
+
+    def _compute(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
         text, s0, s1, node, doc = self.text, hit.sent_start, hit.sent_end, hit.node, hit.doc
         pol = polarity(
             text[s0:s1],
@@ -360,7 +373,9 @@ def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
 
 
 def _in_scope(node: Node, scope: Scope | None) -> bool:
-    if scope is None:
+    if scope is None or not (
+        scope.kinds or scope.exclude_kinds or scope.headings or scope.exclude_headings
+    ):
         return True
     kinds = node.kinds()
     if scope.kinds and not kinds & set(scope.kinds):
@@ -416,9 +431,9 @@ class _SentenceCache:
             s, e = seg
             bounds = [(s + a, s + b) for a, b in sentence_bounds(self.text[s:e], self.cues)]
             self.spans[seg] = bounds
-        for a, b in bounds:
-            if a <= offset < b:
-                return a, b
+        i = bisect.bisect_right(bounds, (offset, 1 << 62)) - 1
+        if 0 <= i and bounds[i][0] <= offset < bounds[i][1]:
+            return bounds[i]
         return bounds[-1]
 
 
@@ -426,6 +441,8 @@ def _references(
     index: DocumentIndex, node: Node, text: str, start: int, end: int, cues: CompiledCues
 ) -> list[Node]:
     out: list[Node] = []
+    if not _REFERENCE_HINT.search(text, start, end):
+        return out  # no number or bracket: nothing to resolve
     for m in cues.reference.finditer(text, start, end):
         target = index.resolve(m.group(0), node)
         if target is not None and target is not node:
@@ -528,6 +545,7 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
 
 
 _WORD = re.compile(r"\w")
+_REFERENCE_HINT = re.compile(r"[\d(]")
 _CUES: dict[str, CompiledCues] = {}
 
 
