@@ -432,7 +432,7 @@ class _SentenceCache:
             bounds = [(s + a, s + b) for a, b in sentence_bounds(self.text[s:e], self.cues)]
             self.spans[seg] = bounds
         i = bisect.bisect_right(bounds, (offset, 1 << 62)) - 1
-        if 0 <= i and bounds[i][0] <= offset < bounds[i][1]:
+        if i >= 0 and bounds[i][0] <= offset < bounds[i][1]:
             return bounds[i]
         return bounds[-1]
 
