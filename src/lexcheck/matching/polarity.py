@@ -160,9 +160,7 @@ _COMMA = re.compile(r",")
 def _starts_with_verb(text: str, cues: CompiledCues) -> bool:
     """Does ``text`` open with a modal, negation, prohibition or penalty ("is prohibited")?"""
     rest = text.lstrip()
-    return any(
-        p.match(rest) for p in (cues.modal, cues.negation, cues.prohibition, cues.penalty)
-    )
+    return any(p.match(rest) for p in (cues.modal, cues.negation, cues.prohibition, cues.penalty))
 
 
 def _negates(text: str, cues: CompiledCues, before: int | None = None) -> bool:
