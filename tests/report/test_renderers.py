@@ -47,6 +47,7 @@ def test_docx_structure(act: ParsedDocument, review: Review) -> None:
         "Detailed findings",
         "Schedule of recommended amendments",
         "Annex: requirements checked",
+        "Annex: texts of the standards cited",
         "Methodology and limitations",
     ]
     assert "Deprivation of liberty" in _headings(d, 2)
@@ -55,16 +56,33 @@ def test_docx_structure(act: ParsedDocument, review: Review) -> None:
     assert d.paragraphs[0].style.name == "Title"
     assert "Children Act, 2010" in d.paragraphs[0].text
 
-    # The compliance matrix: one row per finding, status text in the status column, shaded.
+    # The compliance matrix: a row spanning the table per theme, then one row per finding,
+    # status text in the status column, shaded; rows never split, the header repeats.
     matrix = next(t for t in d.tables if t.rows[0].cells[0].text == "Requirement")
-    rows = matrix.rows[1:]
+    assert [c.text for c in matrix.rows[0].cells] == [
+        "Requirement",
+        "Status",
+        "Evidence in the law",
+        "Standards",
+    ]
+    theme_rows = [r for r in matrix.rows[1:] if r.cells[0]._tc is r.cells[-1]._tc]
+    rows = [r for r in matrix.rows[1:] if r.cells[0]._tc is not r.cells[-1]._tc]
     assert len(rows) == len(review.findings)
-    statuses = {r.cells[0].text.split(" (")[-1].rstrip(")"): r.cells[2].text for r in rows}
+    assert theme_rows[0].cells[0].text == "Minimum age of criminal responsibility"
+    assert len(theme_rows) == len({f.theme for f in review.findings})
+    statuses = {r.cells[0].text.split(" (")[-1].rstrip(")"): r.cells[1].text for r in rows}
     assert statuses["jj.macr"] == "Non-compliant"
     assert statuses["jj.separation_adults"] == "Compliant"
-    shd = rows[0].cells[2]._tc.find(f"{W}tcPr/{W}shd")
+    shd = rows[0].cells[1]._tc.find(f"{W}tcPr/{W}shd")
     assert shd is not None and shd.get(f"{W}fill") == "FFC7CE"
     assert matrix.style.name == "Light Grid Accent 1"
+    for row in matrix.rows:
+        assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
+    assert matrix.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+    # The matrix fits between the margins of its landscape page.
+    landscape = d.sections[1]
+    usable = landscape.page_width - landscape.left_margin - landscape.right_margin
+    assert sum(c.width for c in matrix.columns) <= usable
     # Landscape section for the matrix, portrait again afterwards.
     orientations = [s.orientation for s in d.sections]
     assert orientations[1] == 1 and orientations[2] == 0
