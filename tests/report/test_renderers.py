@@ -324,3 +324,26 @@ def test_schedule_follows_the_order_of_the_law(act: ParsedDocument, review: Revi
         "8. Insert section 20C after section 20",
         "9. Insert section 20D after section 20",
     ]
+
+
+def test_chart_labels_are_legible_at_print_size(act: ParsedDocument, review: Review) -> None:
+    """The chart's capital letters print at least 2 mm tall (about 9 pt), in mixed case."""
+    import struct
+
+    from lexcheck.report import chart
+
+    d = docx.Document(io.BytesIO(render(review, "docx", _opts(act))))
+    shape = d.inline_shapes[0]
+    blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+    png = d.part.related_parts[blip.embed].blob
+    width_px = struct.unpack(">I", png[16:20])[0]
+    printed_mm = shape.width / 36000  # EMU per mm
+    assert chart.TEXT_H * printed_mm / width_px >= 2.0
+    assert printed_mm <= 172  # inside the portrait margins
+    colors = ["C62828", "E0A100", "7F7F7F", "2E7D32"]
+    lower = chart.png([("Fair trial", (1, 0, 0, 1))], ["a", "b", "c", "d"], colors)
+    upper = chart.png([("FAIR TRIAL", (1, 0, 0, 1))], ["a", "b", "c", "d"], colors)
+    assert lower != upper
+    # The SVG's text is as large, relative to the image, as the PNG's.
+    svg = chart.svg([("Fair trial", (1, 0, 0, 1))], ["a", "b", "c", "d"], colors)
+    assert f'font-size="{chart.SVG_FONT}"' in svg and chart.SVG_FONT >= chart.TEXT_H

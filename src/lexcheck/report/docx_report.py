@@ -253,7 +253,7 @@ class _Builder:
         table_text.paragraph_format.space_before = Pt(0)
         standard = self.doc.styles.add_style(STANDARD_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         standard.base_style = self.doc.styles["Normal"]
-        standard.font.size = Pt(9.5)
+        standard.font.size = Pt(9)
         standard.paragraph_format.space_after = Pt(4)
         style = self.doc.styles.add_style(AMENDMENT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = self.doc.styles["Normal"]
@@ -401,7 +401,7 @@ class _Builder:
         if v.chart:
             self._heading("Status by theme", level=2)
             rows, labels, colors = chart.chart_inputs(v)
-            self.doc.add_picture(io.BytesIO(chart.png(rows, labels, colors)), width=Cm(16))
+            self.doc.add_picture(io.BytesIO(chart.png(rows, labels, colors)), width=Cm(17))
             self._para(
                 "Figure 1. Number of requirements in each status, by theme.", style="Caption"
             )

@@ -54,8 +54,9 @@ SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 ACTION_LABEL = {"insert": "Insert", "substitute": "Substitute", "repeal": "Repeal"}
 QUOTE_LIMIT = 1200
 PRIORITY_LIMIT = 10
-KEY_QUOTES = 3  # standards quoted in full in a finding; the rest are cited under "see also"
-STANDARD_QUOTE_LIMIT = 700  # a longer text is cut in the finding and given whole in the annex
+KEY_QUOTES = 3  # standards quoted in a finding on a gap; the rest are cited under "see also"
+KEY_QUOTES_MET = 1  # a requirement the law meets needs only the rule it meets quoted
+STANDARD_QUOTE_LIMIT = 500  # a longer text is cut in the finding and given whole in the annex
 SEARCHED_LIMIT = 4  # provisions named in "lexcheck searched ..." before "and N others"
 EVIDENCE_LIMIT = 4  # evidence labels named in a matrix cell
 
@@ -341,8 +342,9 @@ def _finding_view(f: Finding, std: Standards, doc_titles: dict[str, str]) -> Fin
     ranked = sorted(cited, key=lambda pid: _provision_rank(std, pid))  # stable: keeps order
     texts: list[StandardText] = []
     quoted: set[str] = set()
+    limit = KEY_QUOTES_MET if f.status == Status.COMPLIANT else KEY_QUOTES
     for pid in ranked:
-        if len(texts) == KEY_QUOTES:
+        if len(texts) == limit:
             break
         st = _standard_text(std, pid)
         if st is not None:
