@@ -108,7 +108,7 @@ def test_annex_holds_each_cited_text_once(
     h2 = [
         p.text
         for p in d.paragraphs[start : h1["Methodology and limitations"]]
-        if p.style.name == "Heading 2"
+        if p.style.name == "Heading 3"
     ]
     assert [g.rsplit("(", 1)[-1] for g in h2] == [
         "CRC)",

@@ -347,7 +347,9 @@ class _Builder:
         self._toc = self._para()
         self._field(
             self._toc,
-            'TOC \\o "1-3" \\h \\z \\u',
+            # Two levels: parts and themes. The findings, the numbered amendments and the
+            # instruments of the annex are Heading 3, so the contents fit on one page.
+            'TOC \\o "1-2" \\h \\z \\u',
             "Right-click and choose Update Field to show the table of contents.",
         )
         self._para().add_run().add_break(WD_BREAK.PAGE)
@@ -398,6 +400,7 @@ class _Builder:
         )
         for row, c in zip(table.rows[1:], v.counts, strict=False):
             self._shade(row.cells[0], _fill(c.status))
+        self._widths(table, (6.0, 3.0))
         if v.chart:
             self._heading("Status by theme", level=2)
             rows, labels, colors = chart.chart_inputs(v)
@@ -544,7 +547,7 @@ class _Builder:
         for n, f in enumerate(self.view.schedule, 1):
             a = f.amendment
             assert a is not None
-            self._heading(f"{n}. {a.heading}", level=2)
+            self._heading(f"{n}. {a.heading}", level=3)
             self._para(f"To meet: {f.title} ({f.status_label.lower()}).", style="Caption")
             for line in a.lines:
                 self._para(line, style=AMENDMENT_STYLE)
@@ -568,7 +571,7 @@ class _Builder:
             " and marked as such."
         )
         for group in self.view.standard_texts:
-            self._heading(group.title, level=2)
+            self._heading(group.title, level=3)
             for s in group.texts:
                 p = self._para(style=STANDARD_STYLE)
                 self._text(p, f"{s.citation}: ", bold=True)
