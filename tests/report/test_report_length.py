@@ -69,9 +69,9 @@ def test_finding_quotes_treaty_and_rules_first_and_cites_the_rest(
     ]
     assert len(f.standards) == KEY_QUOTES
     assert f.see_also == "CRC/C/GC/24 paras 85-87"
-    # The matrix and the findings cite compactly.
+    # The matrix and the findings cite compactly, the treaty and the rules first.
     assert f.citation_text == (
-        "CRC/C/GC/24 paras 85-87; CRC art. 37(b); Beijing Rules 13.1; Havana Rules 17"
+        "CRC art. 37(b); Beijing Rules 13.1; Havana Rules 17; CRC/C/GC/24 paras 85-87"
     )
     # A requirement the law meets has only its key rule quoted.
     met = next(v for v in view.matrix if v.status == Status.COMPLIANT.value)

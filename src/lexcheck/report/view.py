@@ -304,6 +304,16 @@ def _cited_provisions(f: Finding, std: Standards) -> list[str]:
     return out
 
 
+def _citation_ranks(std: Standards) -> dict[str, int]:
+    return {p.citation: _provision_rank(std, pid) for pid, p in std.provisions.items()}
+
+
+def _by_rank(citations: list[str], rank: dict[str, int]) -> list[str]:
+    """Citations with the treaties first, then the rules, then the rest, each group in its
+    given order, so that the compact form reads "CRC …; Beijing Rules …; CRC/C/GC/24 …"."""
+    return sorted(citations, key=lambda c: rank.get(c.removesuffix(" (unverified)"), 2))
+
+
 def _cite(std: Standards, pid: str) -> str:
     prov = std.provisions[pid]
     return prov.citation if prov.verified else f"{prov.citation} (unverified)"
@@ -333,7 +343,9 @@ def _evidence_text(labels: list[str]) -> str:
     return "; ".join(unique[:EVIDENCE_LIMIT]) + f" and {len(unique) - EVIDENCE_LIMIT} more"
 
 
-def _finding_view(f: Finding, std: Standards, doc_titles: dict[str, str]) -> FindingView:
+def _finding_view(
+    f: Finding, std: Standards, doc_titles: dict[str, str], rank: dict[str, int]
+) -> FindingView:
     from lexcheck.standards.citations import compact_text
 
     req = next((std.requirements[r] for r in f.requirements if r in std.requirements), None)
@@ -352,7 +364,7 @@ def _finding_view(f: Finding, std: Standards, doc_titles: dict[str, str]) -> Fin
             quoted.add(pid)
     others = [pid for pid in cited if pid not in quoted]
     see_also = compact_text([_cite(std, pid) for pid in others])
-    citations = list(f.citations) or std.citations(f.requirements)
+    citations = _by_rank(list(f.citations) or std.citations(f.requirements), rank)
     quotes = []
     for ev in f.evidence:
         text = " ".join(ev.quote.split())
@@ -513,7 +525,8 @@ def build_view(
     ]
     # With one law under review, every quote is from it: name the law only when there are more.
     doc_titles = {d.path: d.title for d in docs} if len(docs) > 1 else {d.path: "" for d in docs}
-    views = [_finding_view(f, std, doc_titles) for f in review.findings]
+    rank = _citation_ranks(std)
+    views = [_finding_view(f, std, doc_titles, rank) for f in review.findings]
     by_status = {s.value: 0 for s in STATUS_ORDER}
     for v in views:
         by_status[v.status] += 1
