@@ -179,3 +179,30 @@ def test_long_searched_list_is_summarised(act: ParsedDocument, standards: Standa
         " and 26 other provisions." in md
     )
     assert "section 30" not in md.split("#### No death penalty")[1].split("####")[0]
+
+
+def test_met_requirement_quotes_two_provisions_and_names_the_rest(
+    act: ParsedDocument, standards: Standards
+) -> None:
+    from report_fixtures import evidence
+
+    findings = make_findings(act)
+    i = next(i for i, f in enumerate(findings) if f.status == Status.COMPLIANT)
+    labels = ["section 12(1)", "section 13", "section 7(1)", "section 20(2)"]
+    findings[i] = findings[i].model_copy(
+        update={"evidence": [evidence(act, label) for label in labels]}
+    )
+    review = make_review(recommend(findings, [act]), [act])
+    view = build_view(review, _opts(act), standards)
+    f = next(v for v in view.matrix if v.check == findings[i].check)
+    assert [q.label for q in f.quotes] == labels[:2]
+    assert f.more_evidence == "section 7(1); section 20(2)"
+    assert f.evidence_text == "; ".join(labels)  # the matrix names every provision
+    md = render(review, "md", _opts(act)).decode()
+    assert "**Also relied on:** section 7(1); section 20(2)" in md
+    d = docx.Document(io.BytesIO(render(review, "docx", _opts(act))))
+    assert "Also relied on: section 7(1); section 20(2)" in [p.text for p in d.paragraphs]
+    # A gap keeps every quote: the drafter needs the words being changed.
+    gap = findings[0].model_copy(update={"evidence": [evidence(act, lab) for lab in labels]})
+    view = build_view(make_review([gap], [act]), _opts(act), standards)
+    assert len(view.matrix[0].quotes) == 4 and not view.matrix[0].more_evidence

@@ -501,6 +501,8 @@ class _Builder:
                 where = f" ({quote.document})" if quote.document else ""
                 self._text(q, f"{quote.label}{where}: ", bold=True)
                 self._text(q, f"“{quote.text}”")
+            if f.more_evidence:
+                self._labelled("Also relied on", f.more_evidence)
         elif f.searched:
             self._labelled(
                 "What the law says", f"nothing found; lexcheck searched {f.searched_text}."

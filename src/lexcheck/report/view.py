@@ -56,6 +56,7 @@ QUOTE_LIMIT = 1200
 PRIORITY_LIMIT = 10
 KEY_QUOTES = 3  # standards quoted in a finding on a gap; the rest are cited under "see also"
 KEY_QUOTES_MET = 1  # a requirement the law meets needs only the rule it meets quoted
+LAW_QUOTES_MET = 2  # provisions of the law quoted for a requirement it meets; the rest named
 STANDARD_QUOTE_LIMIT = 500  # a longer text is cut in the finding and given whole in the annex
 SEARCHED_LIMIT = 4  # provisions named in "lexcheck searched ..." before "and N others"
 EVIDENCE_LIMIT = 4  # evidence labels named in a matrix cell
@@ -136,6 +137,7 @@ class FindingView:
     standards: list[StandardText]  # the key provisions, quoted (at most KEY_QUOTES)
     see_also: str  # compact citations of the provisions not quoted here (texts in the annex)
     quotes: list[Quote]
+    more_evidence: str  # labels of further provisions relied on but not quoted, or ""
     gap: str
     values: list[tuple[str, str]]
     searched: list[str]
@@ -371,6 +373,11 @@ def _finding_view(
         if len(text) > QUOTE_LIMIT:
             text = text[: QUOTE_LIMIT - 1].rstrip() + "…"
         quotes.append(Quote(doc_titles.get(ev.document, ev.document), ev.provision, text, ev.line))
+    evidence_text = _evidence_text([q.label for q in quotes])
+    more_evidence = ""
+    if f.status == Status.COMPLIANT and len(quotes) > LAW_QUOTES_MET + 1:
+        more_evidence = "; ".join(dict.fromkeys(q.label for q in quotes[LAW_QUOTES_MET:]))
+        quotes = quotes[:LAW_QUOTES_MET]
     status = f.status.value
     return FindingView(
         anchor="finding-" + "".join(c if c.isalnum() else "-" for c in f.check),
@@ -390,11 +397,12 @@ def _finding_view(
         standards=texts,
         see_also=see_also,
         quotes=quotes,
+        more_evidence=more_evidence,
         gap=f.explanation,
         values=[(k, str(v)) for k, v in sorted(f.values.items())],
         searched=list(f.searched),
         searched_text=_searched_text(list(f.searched)),
-        evidence_text=_evidence_text([q.label for q in quotes]),
+        evidence_text=evidence_text,
         conflicts=[c.description for c in f.conflicts],
         amendment=_amendment_view(f),
         brief=f.status == Status.NOT_ADDRESSED and not quotes and not f.conflicts,
