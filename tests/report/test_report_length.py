@@ -206,3 +206,26 @@ def test_met_requirement_quotes_two_provisions_and_names_the_rest(
     gap = findings[0].model_copy(update={"evidence": [evidence(act, lab) for lab in labels]})
     view = build_view(make_review([gap], [act]), _opts(act), standards)
     assert len(view.matrix[0].quotes) == 4 and not view.matrix[0].more_evidence
+
+
+def test_searched_names_the_law_only_when_several_were_reviewed(
+    act: ParsedDocument, code: ParsedDocument, standards: Standards
+) -> None:
+    findings = make_findings(act)
+    i = next(i for i, f in enumerate(findings) if f.check == "jj.death_penalty")
+    where = [
+        f"{act.document.path}: 20 provisions searched for death penalty, capital punishment",
+        f"{code.document.path}: 12 provisions searched for pena de muerte",
+    ]
+    findings[i] = findings[i].model_copy(update={"searched": where[:1]})
+    one = build_view(make_review(findings, [act]), _opts(act), standards)
+    f = next(v for v in one.matrix if v.check == "jj.death_penalty")
+    assert f.searched_text == "20 provisions searched for death penalty, capital punishment"
+    findings[i] = findings[i].model_copy(update={"searched": where})
+    opts = RenderOptions(report_date=REPORT_DATE, documents=[act, code])
+    two = build_view(make_review(findings, [act, code]), opts, standards)
+    f = next(v for v in two.matrix if v.check == "jj.death_penalty")
+    assert f.searched_text == (
+        "Children Act, 2010: 20 provisions searched for death penalty, capital punishment;"
+        " Código de la Infancia y la Adolescencia: 12 provisions searched for pena de muerte"
+    )

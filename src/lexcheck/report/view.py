@@ -329,11 +329,27 @@ def _excerpt(s: StandardText) -> StandardText:
     return StandardText(s.citation, cut + " […]", s.official, truncated=True)
 
 
+def _searched(searched: list[str], doc_titles: dict[str, str]) -> list[str]:
+    """Where lexcheck looked, with a law's file path given as its title, or left out when
+    only one law was reviewed (the title page names it)."""
+    out = []
+    for item in searched:
+        for path, title in doc_titles.items():
+            if item.startswith(f"{path}: "):
+                rest = item[len(path) + 2 :]
+                item = f"{title}: {rest}" if title else rest
+                break
+        out.append(item)
+    return out
+
+
 def _searched_text(searched: list[str]) -> str:
+    # Labels read best with commas; descriptions that hold commas themselves need semicolons.
+    sep = "; " if any("," in item for item in searched) else ", "
     if len(searched) <= SEARCHED_LIMIT + 1:
-        return ", ".join(searched)
+        return sep.join(searched)
     rest = len(searched) - SEARCHED_LIMIT
-    return ", ".join(searched[:SEARCHED_LIMIT]) + f" and {rest} other provisions"
+    return sep.join(searched[:SEARCHED_LIMIT]) + f" and {rest} other provisions"
 
 
 def _evidence_text(labels: list[str]) -> str:
@@ -401,7 +417,7 @@ def _finding_view(
         gap=f.explanation,
         values=[(k, str(v)) for k, v in sorted(f.values.items())],
         searched=list(f.searched),
-        searched_text=_searched_text(list(f.searched)),
+        searched_text=_searched_text(_searched(list(f.searched), doc_titles)),
         evidence_text=evidence_text,
         conflicts=[c.description for c in f.conflicts],
         amendment=_amendment_view(f),
