@@ -347,3 +347,22 @@ def test_chart_labels_are_legible_at_print_size(act: ParsedDocument, review: Rev
     # The SVG's text is as large, relative to the image, as the PNG's.
     svg = chart.svg([("Fair trial", (1, 0, 0, 1))], ["a", "b", "c", "d"], colors)
     assert f'font-size="{chart.SVG_FONT}"' in svg and chart.SVG_FONT >= chart.TEXT_H
+
+
+def test_report_is_printed_on_a4(tmp_path: Path) -> None:
+    """Portrait sections are A4 (21 x 29.7 cm) and the landscape matrix is A4 turned."""
+    from docx import Document
+    from docx.shared import Cm
+
+    from lexcheck.api import review_files
+    from lexcheck.report import RenderOptions, render
+
+    bill = Path(__file__).resolve().parents[2] / "sample_laws" / "child_justice_bill_draft.md"
+    review, documents = review_files([bill])
+    out = tmp_path / "report.docx"
+    out.write_bytes(render(review, "docx", RenderOptions(documents=documents)))
+    sizes = {
+        (round(s.page_width / Cm(1), 1), round(s.page_height / Cm(1), 1))
+        for s in Document(str(out)).sections
+    }
+    assert sizes == {(21.0, 29.7), (29.7, 21.0)}

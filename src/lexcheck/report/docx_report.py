@@ -238,6 +238,8 @@ class _Builder:
         from docx.shared import Cm
 
         section = self.doc.sections[0]
+        # A4: the paper size of the UN system and of most ministries outside North America.
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
         section.left_margin = section.right_margin = Cm(MARGIN_SIDE_CM)
         section.top_margin = section.bottom_margin = Cm(MARGIN_TOP_CM)
 
@@ -404,7 +406,7 @@ class _Builder:
         if v.chart:
             self._heading("Status by theme", level=2)
             rows, labels, colors = chart.chart_inputs(v)
-            self.doc.add_picture(io.BytesIO(chart.png(rows, labels, colors)), width=Cm(17))
+            self.doc.add_picture(io.BytesIO(chart.png(rows, labels, colors)), width=Cm(16))
             self._para(
                 "Figure 1. Number of requirements in each status, by theme.", style="Caption"
             )
