@@ -17,6 +17,7 @@ from lexcheck.gate.locate import (
 from lexcheck.gate.text import verdict
 from lexcheck.models import Finding, Review
 from lexcheck.report import RenderOptions
+from lexcheck.standards.citations import compact_text
 
 
 def escape_data(text: str) -> str:
@@ -44,7 +45,7 @@ def _annotation(f: Finding, review: Review) -> str:
     if provisions:
         message += f"\nProvisions: {'; '.join(provisions)}"
     if f.citations:
-        message += f"\nStandards: {'; '.join(f.citations)}"
+        message += f"\nStandards: {compact_text(f.citations)}"
     if g.fails:
         kind = "error"
     elif g.reservation is not None:

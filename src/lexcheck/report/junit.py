@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from lexcheck.gate.locate import display_path, gate_for, labels, primary
 from lexcheck.models import Finding, Review
 from lexcheck.report import RenderOptions
+from lexcheck.standards.citations import compact_text
 
 
 def _details(f: Finding) -> str:
@@ -24,7 +25,7 @@ def _details(f: Finding) -> str:
     if not f.evidence and f.searched:
         lines.append("searched: " + "; ".join(f.searched))
     if f.citations:
-        lines.append("standards: " + "; ".join(f.citations))
+        lines.append("standards: " + compact_text(f.citations))
     if g.reservation is not None:
         until = f" (until {g.reservation.expires})" if g.reservation.expires else ""
         lines.append(f"reserved{until}: {g.reservation.justification}")

@@ -13,6 +13,7 @@ from lexcheck.gate.locate import display_path, gap_order, gate_for, labels
 from lexcheck.gate.rules import RuleText, describe
 from lexcheck.models import Evidence, Finding, Review, Severity
 from lexcheck.report import RenderOptions
+from lexcheck.standards.citations import compact_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "lexcheckFinding/v1"
@@ -81,7 +82,7 @@ def _location(
 
 
 def _rule(r: RuleText, level: str) -> dict[str, Any]:
-    cites = "; ".join(r.citations)
+    cites = compact_text(r.citations)
     help_text = f"{r.statement}\n\nStandards: {cites}" if cites else r.statement
     help_md = f"**{r.title}**\n\n{r.statement}"
     if r.citations:

@@ -6,6 +6,7 @@ import textwrap
 
 from lexcheck.models import Finding, Review, Status
 from lexcheck.report import RenderOptions
+from lexcheck.standards.citations import compact_text
 
 MARK = {
     Status.COMPLIANT: "OK ",
@@ -42,7 +43,7 @@ def _finding(f: Finding) -> list[str]:
         for where in f.searched:
             lines += _wrap(f"searched {where}", "       ? ")
     if f.citations:
-        lines += _wrap("standards: " + "; ".join(f.citations), "       ")
+        lines += _wrap("standards: " + compact_text(f.citations), "       ")
     lines += _wrap(f"severity {f.severity.value}, confidence {f.confidence:.2f}", "       ")
     if f.amendment is not None:
         lines += _wrap("recommended: " + f.amendment.text, "       + ")
