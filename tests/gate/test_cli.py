@@ -221,3 +221,59 @@ def test_engine_receives_terms_and_instruments_when_it_takes_them(
     assert code == 1
     assert seen == {"terms": {"court": ["Children's Court"]}, "instruments": ["crc"]}
     assert "[terms] is not used" not in out
+
+
+def test_reports_do_not_depend_on_the_checkout_path(
+    repo: Path, fake_engine, capsys, monkeypatch
+) -> None:
+    (repo / "lexcheck.toml").write_text('fail_on = "non_compliant"\n', encoding="utf-8")
+    absolute = str(repo / BILL_PATH)
+    run(["check", absolute, "--format", "json", "-o", "out.json"], capsys, monkeypatch)
+    data = json.loads((repo / "out.json").read_text(encoding="utf-8"))
+    assert data["gate"]["config"] == "lexcheck.toml"
+    assert str(repo) not in (repo / "out.json").read_text(encoding="utf-8").replace(absolute, "")
+
+
+def test_broken_rules_or_standards_exit_3(repo: Path, capsys, monkeypatch) -> None:
+    from lexcheck import api
+    from lexcheck.errors import DataError
+
+    def review_files(paths: list[str]):  # type: ignore[no-untyped-def]
+        raise DataError("rules/jj.macr.yaml: Field required at outcomes")
+
+    monkeypatch.setattr(api, "review_files", review_files)
+    code, out, err = run(["check", BILL_PATH], capsys, monkeypatch)
+    assert code == 3 and out == ""
+    assert err == "lexcheck: error: rules/jj.macr.yaml: Field required at outcomes\n"
+
+
+def test_real_rules_with_a_broken_copy_exit_3(repo: Path) -> None:
+    """With the real engine, in a fresh process: a rules folder whose check file is broken."""
+    import shutil
+    import subprocess
+
+    from lexcheck.resources import data_dir
+
+    for name in ("rules", "standards", "templates"):
+        shutil.copytree(data_dir(name), repo / name)
+    broken = sorted((repo / "rules").glob("*.yaml"))[0]
+    broken.write_text("id: [this is not a check\n", encoding="utf-8")
+    script = (
+        "import pathlib, sys\n"
+        "import lexcheck.resources as resources\n"
+        "resources._PACKAGE = pathlib.Path(sys.argv[1])  # data folders beside it\n"
+        "from lexcheck.cli.app import main\n"
+        "sys.argv = ['lexcheck', 'check', sys.argv[2]]\n"
+        "main()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(repo / "src" / "lexcheck"), BILL_PATH],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 3, proc.stderr
+    assert proc.stderr.startswith("lexcheck: error: ") and broken.name in proc.stderr
+    assert "Traceback" not in proc.stderr

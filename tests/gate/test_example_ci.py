@@ -90,3 +90,13 @@ def test_every_config_key_in_the_docs_is_accepted(tmp_path: Path) -> None:
     path.write_text(block, encoding="utf-8")
     cfg = load_config(path)
     assert cfg.instruments == ["crc", "beijing", "gc24"] and cfg.baseline == "ci/baseline.json"
+
+
+def test_every_yaml_block_in_the_docs_parses() -> None:
+    blocks = [yaml.safe_load(b) for b in _blocks("yaml")]
+    assert len(blocks) == 3
+    hooks = [h for b in blocks[1:] for repo in b["repos"] for h in repo["hooks"]]
+    assert {h["id"] for h in hooks} == {"lexcheck-check"}
+    local = next(h for h in hooks if h.get("language") == "system")
+    assert re.search(local["files"], "bills/child_justice_bill.md")
+    assert not re.search(local["files"], "README.md")

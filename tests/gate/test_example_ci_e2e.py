@@ -14,9 +14,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
-import pytest
-
-from lexcheck import api
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "ci"
@@ -25,10 +22,6 @@ SCHEMA = ROOT / "tests" / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
 WHIPPING = (
     "\n12. Discipline\n\n(1) A child who is found guilty of an offence may be sentenced to be"
     " whipped with a light cane.\n"
-)
-
-pytestmark = pytest.mark.skipif(
-    not hasattr(api, "review_files"), reason="this build has no review engine"
 )
 
 

@@ -62,7 +62,10 @@ def test_sarif_schema_rejects_a_broken_log(gated: Review) -> None:
         jsonschema.validate(log, schema)
 
 
-def test_sarif_content(gated: Review) -> None:
+def test_sarif_content(gated: Review, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bills").mkdir()
+    (tmp_path / "bills" / "child_justice_bill.md").write_text(BILL + WHIPPING, encoding="utf-8")
     run = _sarif(gated)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     ids = [r["id"] for r in rules]
@@ -149,8 +152,14 @@ def test_github_annotations(gated: Review) -> None:
     assert sep.startswith("::notice ") and "Reserved until 2027-12-31" in sep
     macr = next(c for c in commands if "jj.macr" in c)
     assert macr.startswith("::notice ") and "In baseline" in macr
-    diversion = next(c for c in commands if "jj.diversion" in c)
-    assert diversion.startswith("::warning file=bills/child_justice_bill.md,title=")
+    # Silence below the threshold: one notice for all such checks, not one annotation each.
+    quiet = [c for c in commands if "jj.diversion" in c]
+    assert quiet == [
+        "::notice file=bills/child_justice_bill.md,title=lexcheck::1 requirement not addressed,"
+        " below the fail threshold: jj.diversion"
+    ]
+    parental = next(c for c in commands if "jj.parental_notification" in c)
+    assert parental.startswith("::notice ") and "In baseline" in parental
     assert any(c.startswith("::warning title=lexcheck configuration::") for c in commands)
     assert lines[-1] == (
         "lexcheck: failed: 1 finding at or beyond partially_compliant (1 reserved, 3 in baseline)"
@@ -162,12 +171,14 @@ def test_text_lines(gated: Review) -> None:
     lines = out.splitlines()
     pattern = re.compile(r"^(?P<path>[^:]+)(:(?P<line>\d+))?: (?P<status>\w+) (?P<check>\S+) — .+")
     gap_lines = [ln for ln in lines if not ln.startswith("lexcheck:")]
-    assert len(gap_lines) == sum(1 for f in gated.findings if f.status.value != "compliant")
+    gaps = [f for f in gated.findings if f.status.value != "compliant"]
+    assert len(gap_lines) == len(gaps) - 1  # all but the silence below the threshold
     parsed = [pattern.match(ln) for ln in gap_lines]
     assert all(parsed)
     first = parsed[0]
     assert first is not None and first["path"] == "bills/child_justice_bill.md"
-    assert first["line"] is None and first["check"] == "jj.diversion"  # silence: no line
+    assert first["line"] == "24" and first["check"] == "jj.macr"
+    assert "lexcheck: 1 requirement not addressed, below the fail threshold: jj.diversion" in lines
     by_check = {m["check"]: ln for m, ln in zip(parsed, gap_lines, strict=True) if m}
     assert by_check["jj.macr"].startswith(
         "bills/child_justice_bill.md:24: non_compliant jj.macr — The minimum age is 12"
@@ -213,3 +224,34 @@ def test_sarif_rule_help_comes_from_the_bundled_standards(bill_review: Review) -
     assert "CRC art. 37(c)" in rule["help"]["text"]
     assert "- CRC art. 37(c)" in rule["help"]["markdown"]
     assert "CRC art. 37(c)" in rule["properties"]["citations"]
+
+
+def _macr_region(review: Review) -> dict:
+    results = _sarif(review)["runs"][0]["results"]
+    macr = next(r for r in results if r["ruleId"] == "jj.macr")
+    return macr["locations"][0]["physicalLocation"]["region"]  # type: ignore[no-any-return]
+
+
+def test_sarif_offsets_only_when_they_are_the_files_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    review = build_review("bill.md", BILL, bill_specs(BILL))
+    (tmp_path / "bill.md").write_text(BILL.replace("\n", "\r\n"), encoding="utf-8", newline="")
+    region = _macr_region(review)
+    # CRLF in the file: lexcheck's offsets (of normalised text) are not the file's, so only
+    # the line (always the source line) is given.
+    assert region["startLine"] == 24 and "charOffset" not in region
+    (tmp_path / "bill.md").write_text(BILL, encoding="utf-8")
+    region = _macr_region(review)
+    assert region["charOffset"] == BILL.index("A child under the age of twelve")
+
+
+def test_silence_at_the_threshold_or_reserved_keeps_its_own_line(bill_review: Review) -> None:
+    at = text_output.render(evaluate(bill_review, fail_on="not_addressed").review).decode()
+    assert "bills/child_justice_bill.md: not_addressed jj.diversion — " in at
+    assert "not addressed, below the fail threshold" not in at
+    cfg = GateConfig(reservations=[Reservation(check="jj.diversion", justification="Policy.")])
+    reserved = text_output.render(evaluate(bill_review, cfg).review).decode()
+    assert "not_addressed jj.diversion — " in reserved and "[reserved: Policy.]" in reserved
+    assert "below the fail threshold: jj.corporal_punishment\n" in reserved

@@ -326,3 +326,33 @@ def test_unnumbered_definitions_labelled_by_term(tmp_path: Path) -> None:
         ("definition", 'section 2("child")', ["child"]),
         ("definition", 'section 2("juvenile")', ["juvenile"]),
     ]
+
+
+def test_block_list_with_mixed_content(tmp_path: Path) -> None:
+    # Laws.Africa style: a blockList inside content, its introduction with inline markup.
+    xml = f"""<akomaNtoso xmlns="{NS}"><act name="act"><meta/><body>
+      <section eId="sec_5"><num>5.</num><heading>Arrest</heading>
+        <content>
+          <blockList eId="sec_5__list_1">
+            <listIntroduction>A <term refersTo="#t-po">police officer</term> who arrests
+              a <term refersTo="#t-child">child</term> shall—</listIntroduction>
+            <item eId="sec_5__list_1__item_a"><num>(a)</num>
+              <p>inform the <i>parent</i> at once; and</p></item>
+            <item eId="sec_5__list_1__item_b"><num>(b)</num>
+              <p>bring the child before a court within 24 hours.</p></item>
+          </blockList>
+        </content></section></body></act></akomaNtoso>"""
+    f = tmp_path / "list.xml"
+    f.write_text(xml, "utf-8")
+    src = read(f)
+    assert src.text == (
+        "5. Arrest\n"
+        "A police officer who arrests a child shall—\n"
+        "(a) inform the parent at once; and\n"
+        "(b) bring the child before a court within 24 hours.\n"
+    )
+    assert [p.label for p in walk(src.provisions or [])] == [
+        "section 5",
+        "section 5(a)",
+        "section 5(b)",
+    ]

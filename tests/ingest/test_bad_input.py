@@ -190,3 +190,17 @@ def test_read_never_modifies_input(tmp_path: Path) -> None:
     before = (f.read_bytes(), f.stat().st_mtime_ns, f.stat().st_size)
     read(f)
     assert (f.read_bytes(), f.stat().st_mtime_ns, f.stat().st_size) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    fails(fifo, "not a regular file")
+
+
+def test_symlink_to_directory(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    link = tmp_path / "act.txt"
+    link.symlink_to(tmp_path / "d")
+    fails(link, "directory")

@@ -277,3 +277,35 @@ def test_password_protected_zip_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read(f)
     assert "encrypted" in info.value.problem
+
+
+def test_list_defined_through_a_numbering_style(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    d = StatuteDoc()
+    # abstractNum 100 holds the levels and is linked to the numbering style "LegalList";
+    # abstractNum 101 has no levels, only a w:numStyleLink to that style (Word templates).
+    real = abstract_num(100, [("decimal", "%1."), ("lowerLetter", "(%2)")])
+    real.insert(1, parse_xml(f'<w:styleLink xmlns:w="{W_NS}" w:val="LegalList"/>'))
+    linked = parse_xml(
+        f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="101">'
+        '<w:multiLevelType w:val="multilevel"/><w:numStyleLink w:val="LegalList"/>'
+        "</w:abstractNum>"
+    )
+    d.define(real, num(102, 100))
+    d.define(linked, num(103, 101))
+    d.doc.styles.element.append(
+        parse_xml(
+            f'<w:style xmlns:w="{W_NS}" w:type="numbering" w:styleId="LegalList">'
+            '<w:name w:val="Legal List"/><w:pPr><w:numPr><w:numId w:val="102"/></w:numPr>'
+            "</w:pPr></w:style>"
+        )
+    )
+    d.para("Arrest of a child", 103, 0)
+    d.para("the parent shall be told;", 103, 1)
+    d.para("Detention as a last resort", 103, 0)
+    assert read(d.save(tmp_path / "sl.docx")).text.splitlines() == [
+        "1. Arrest of a child",
+        "(a) the parent shall be told;",
+        "2. Detention as a last resort",
+    ]

@@ -160,3 +160,13 @@ def test_pdf_decompression_bomb_refused(tmp_path: Path) -> None:
         read(f, max_bytes=1024 * 1024)
     assert "decompression bomb" in info.value.problem
     assert "1. Short title" in read(f).text  # within the default limit it is an ordinary PDF
+
+
+def test_unmapped_glyphs_detected() -> None:
+    from lexcheck.ingest.pdf import unmapped_glyphs
+
+    garbage = [["(cid:12)(cid:40)(cid:3)(cid:7) (cid:19)(cid:22)", "(cid:5)(cid:5) 7"]]
+    assert unmapped_glyphs(garbage)
+    # an odd unmapped symbol in real text is not a reason to refuse the file
+    assert not unmapped_glyphs([["Section 7. The child (cid:9) shall be heard.", "More text."]])
+    assert not unmapped_glyphs([["Section 7."]])

@@ -280,3 +280,76 @@ def test_every_template_renders_in_both_styles(
                 assert " the the " not in text and " a a " not in text, f.check
                 assert len(text.splitlines()) >= 2, f.check
                 assert a.rationale, f.check
+
+
+def test_of_two_defined_terms_the_one_used_most_wins() -> None:
+    doc = layout(
+        [
+            Node(
+                "section",
+                "2",
+                "section 2",
+                "2. Definitions",
+                children=[
+                    Node(
+                        "definition",
+                        "child",
+                        "section 2(12)",
+                        '(12) "child" means a person who has not completed eighteen years of age;',
+                        terms=["child"],
+                    ),
+                    Node(
+                        "definition",
+                        "juvenile",
+                        "section 2(35)",
+                        '(35) "juvenile" means a child below the age of eighteen years;',
+                        terms=["juvenile"],
+                    ),
+                ],
+            ),
+            Node(
+                "section",
+                "3",
+                "section 3",
+                "3. Principles",
+                children=[
+                    Node(
+                        "subsection",
+                        "1",
+                        "section 3(1)",
+                        "(1) A child shall be presumed innocent, and every child shall be heard;"
+                        " the Board shall treat the child with dignity.",
+                    ),
+                ],
+            ),
+        ],
+        "jj.txt",
+        "Juvenile Justice (Care and Protection of Children) Act",
+    )
+    assert detect_style(doc).child == "child"
+
+
+def test_undefined_lower_case_court_of_another_system_is_not_taken() -> None:
+    doc = layout(
+        [
+            Node(
+                "section",
+                "5032",
+                "section 5032",
+                "5032. Delinquency proceedings",
+                children=[
+                    Node(
+                        "subsection",
+                        "a",
+                        "section 5032(a)",
+                        "(a) A juvenile alleged to have committed an act of juvenile delinquency"
+                        " shall not be proceeded against in any court of the United States unless"
+                        " the juvenile court of the State does not have jurisdiction.",
+                    ),
+                ],
+            ),
+        ],
+        "usc.md",
+        "Juvenile Delinquency",
+    )
+    assert detect_style(doc).court is None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import re
 import shutil
 import subprocess
@@ -216,10 +215,10 @@ def test_cli_errors_are_one_line(tmp_path: Path, args: list[str], message: str) 
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_opens_the_redline(
+def test_libreoffice_reads_revisions_and_comments(
     amended: tuple[bytes, bytes, list[Finding]], tmp_path: Path
 ) -> None:
-    _, data, _ = amended
+    _, data, findings = amended
     src = tmp_path / "amended.docx"
     src.write_bytes(data)
     subprocess.run(
@@ -228,7 +227,7 @@ def test_libreoffice_opens_the_redline(
             f"-env:UserInstallation=file://{tmp_path}/lo",
             "--headless",
             "--convert-to",
-            "pdf",
+            "odt",
             "--outdir",
             str(tmp_path),
             str(src),
@@ -237,11 +236,10 @@ def test_libreoffice_opens_the_redline(
         timeout=180,
         check=False,
     )
-    from pypdf import PdfReader
-
-    text = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "amended.pdf")).pages)
-    assert "13A. Deprivation of liberty as a last resort" in text
-    assert json.dumps(text)  # extracted without error
+    content = zipfile.ZipFile(tmp_path / "amended.odt").read("content.xml").decode()
+    assert content.count("<office:annotation ") == len(findings)
+    assert content.count("<text:changed-region") >= 3
+    assert "13A. Deprivation of liberty as a last resort" in content
 
 
 def test_automatic_numbering_is_not_doubled(act: ParsedDocument, standards: Standards) -> None:
@@ -330,3 +328,114 @@ def test_number_on_its_own_line_and_figure_in_a_later_line(standards: Standards)
     xml = zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml").decode()
     deleted = "".join(re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml))
     assert "12" in deleted and "Criminal Procedure" not in deleted
+
+
+def test_repeal_deletes_the_provision_and_its_paragraph_marks(
+    act: ParsedDocument, standards: Standards
+) -> None:
+    from lxml import etree
+
+    from lexcheck.models import Amendment
+
+    f = make_findings(act)[4].model_copy(
+        update={
+            "amendment": Amendment(
+                action="repeal", target="section 20(1)", text="", rationale="Whipping."
+            )
+        }
+    )
+    result = redline(_statute(act), act, [f], when=REPORT_DATE)
+    assert result.deletions == 1 and not result.unplaced
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml"))
+    ns = {"w": W_NS}
+    marks = root.findall(".//w:pPr/w:rPr/w:del", ns)
+    assert len(marks) == 1
+    para = marks[0].getparent().getparent().getparent()
+    deleted = "".join(t.text or "" for t in para.iterfind(".//w:delText", ns))
+    assert (
+        deleted == "(1) The Children's Court may order that a male child be whipped with not"
+        " more than six strokes of a light cane."
+    )
+    assert para.find(".//w:t", ns) is None
+
+
+def test_provision_inside_a_long_paragraph_is_changed_alone(standards: Standards) -> None:
+    """Statutes published one section per line: a definition is part of a long paragraph."""
+    import hashlib
+
+    from lexcheck.models import DocumentInfo, Evidence, Provision, Severity, SourceFormat, Status
+
+    text = (
+        '2. Definitions In this Act, (1) "adult" means a person of eighteen years or more;'
+        ' (12) "child" means a person who has not completed sixteen years of age;'
+        ' (20) "Board" means a Juvenile Justice Board constituted under section 4;\n'
+    )
+    start = text.index('(12) "child"')
+    end = text.index(" (20)")
+    child = Provision(
+        kind="definition",
+        number="12",
+        label="section 2(12)",
+        eid="sec_2__def_child",
+        text=text[start:end],
+        start=start,
+        end=end,
+        line=1,
+        terms=["child"],
+    )
+    section = Provision(
+        kind="section",
+        number="2",
+        label="section 2",
+        eid="sec_2",
+        heading="Definitions",
+        text=text,
+        start=0,
+        end=len(text),
+        line=1,
+        children=[child],
+    )
+    doc = ParsedDocument(
+        document=DocumentInfo(
+            path="jj.txt", title="JJ Act", sha256=hashlib.sha256(text.encode()).hexdigest()
+        ),
+        format=SourceFormat.TXT,
+        text=text,
+        provisions=[section],
+    )
+    f = Finding(
+        check="jj.child_definition",
+        title="Child",
+        theme="child_definition",
+        requirements=["jj.child_definition"],
+        status=Status.NON_COMPLIANT,
+        values={"upper_age": 16},
+        evidence=[
+            Evidence(
+                document="jj.txt",
+                provision="section 2(12)",
+                eid=child.eid,
+                quote=child.text,
+                start=start,
+                end=end,
+                line=1,
+            )
+        ],
+        explanation="16.",
+        severity=Severity.HIGH,
+        confidence=0.9,
+    )
+    findings = recommend([f], [doc])
+    a = findings[0].amendment
+    assert a is not None and a.action == "substitute" and a.target == "section 2(12)"
+    result = redline(statute_docx(doc, REPORT_DATE), doc, findings, when=REPORT_DATE)
+    xml = zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml").decode()
+    deleted = "".join(re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml))
+    inserted = "".join(re.findall(r"<w:ins [^>]*>.*?</w:ins>", xml, re.S))
+    assert a.text == '(12) "child" means a person under the age of eighteen years;'
+    assert "adult" not in deleted and "Board" not in deleted and "sixteen" in deleted
+    assert "(12)" not in deleted  # the label is common to old and new text, so kept
+    assert "eighteen" in inserted
+    visible = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+    assert '"adult" means a person of eighteen years or more;' in visible
+    assert '"Board" means a Juvenile Justice Board' in visible

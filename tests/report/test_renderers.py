@@ -45,6 +45,7 @@ def test_docx_structure(act: ParsedDocument, review: Review) -> None:
         "Executive summary",
         "Compliance matrix",
         "Detailed findings",
+        "Schedule of recommended amendments",
         "Annex: requirements checked",
         "Methodology and limitations",
     ]
@@ -83,7 +84,7 @@ def test_docx_structure(act: ParsedDocument, review: Review) -> None:
     body = "\n".join(p.text for p in d.paragraphs)
     assert "Beijing Rules 17.3: Juveniles shall not be subject to corporal punishment." in body
     assert "(summary in our words)" in body
-    assert "section 7(1) (Children Act, 2010): “(1) A child under the age of ten years" in body
+    assert "section 7(1): “(1) A child under the age of ten years" in body
     assert "to be validated by a qualified lawyer" in body
 
     # Annex: every requirement checked, plus the manual one.
@@ -97,6 +98,9 @@ def test_docx_fields_properties_and_chart(act: ParsedDocument, review: Review) -
     z = zipfile.ZipFile(io.BytesIO(data))
     document = z.read("word/document.xml").decode()
     assert 'TOC \\o "1-3" \\h \\z \\u' in document
+    # The field's cached result lists the headings until Word refreshes it.
+    toc = document.split('TOC \\o "1-3"')[1].split('w:fldCharType="end"')[0]
+    assert ">Executive summary<" in toc and ">Annex: requirements checked<" in toc
     assert re.search(r"<w:updateFields w:val=\"true\"/>", z.read("word/settings.xml").decode())
     footers = [n for n in z.namelist() if n.startswith("word/footer")]
     assert any("PAGE" in z.read(n).decode() for n in footers)
@@ -141,7 +145,10 @@ def test_html_content_and_escaping(act: ParsedDocument, standards: Standards) ->
     review = _hostile_review(act)
     page = render(review, "html", _opts(act)).decode()
     assert "<script>" not in page and "&lt;script&gt;alert(" in page
-    assert page.count('<div class="amendment">') == 9
+    findings_part = page.split('id="detailed-findings"')[1].split('id="schedule"')[0]
+    assert findings_part.count('<div class="amendment">') == 9
+    schedule = page.split('<h2 id="schedule">')[1].split("</h2>", 1)[1].split("<h2")[0]
+    assert schedule.count('<div class="amendment">') == 9
     assert "<svg" in page and "Status of requirements by theme" in page
     assert "<link" not in page and 'src="http' not in page  # self-contained
     matrix = page.split('<table class="matrix">')[1].split("</table>")[0]
@@ -253,3 +260,49 @@ def test_priority_list_is_capped(act: ParsedDocument, standards: Standards) -> N
     section = text.split("### Priority gaps")[1].split("## Compliance matrix")[0]
     assert section.count("priority).**") == 10
     assert f"The {len(many) - 10} other gaps are set out with the detailed findings." in section
+
+
+def test_two_laws_reviewed_together(
+    act: ParsedDocument, code: ParsedDocument, standards: Standards
+) -> None:
+    from lexcheck.models import Severity
+
+    findings = make_findings(act)
+    findings.append(
+        findings[3].model_copy(
+            update={
+                "check": "jj.no_adult_trial",
+                "requirements": ["jj.no_adult_trial"],
+                "evidence": [evidence(code, "artículo 160")],
+                "status": Status.NON_COMPLIANT,
+                "severity": Severity.HIGH,
+            }
+        )
+    )
+    review = make_review(recommend(findings, [act, code]), [act, code])
+    opts = RenderOptions(report_date=REPORT_DATE, documents=[act, code])
+    text = render(review, "md", opts).decode()
+    assert text.startswith("# Compliance review of 2 laws\n")
+    assert "**artículo 160** (Código de la Infancia y la Adolescencia): “Artículo 160." in text
+    assert "**section 7(1)** (Children Act, 2010): “(1) A child under" in text
+    # The amendment for the code is drafted in the code's own language and numbering.
+    assert "Insert artículo 160 bis after artículo 160" in text
+
+
+def test_schedule_follows_the_order_of_the_law(act: ParsedDocument, review: Review) -> None:
+    d = docx.Document(io.BytesIO(render(review, "docx", _opts(act))))
+    h1 = [(p.text, i) for i, p in enumerate(d.paragraphs) if p.style.name == "Heading 1"]
+    start = dict(h1)["Schedule of recommended amendments"]
+    end = dict(h1)["Annex: requirements checked"]
+    items = [p.text for p in d.paragraphs[start:end] if p.style.name == "Heading 2"]
+    assert items == [
+        "1. Substitute section 2 (child)",
+        "2. Substitute section 7(1)",
+        "3. Substitute section 12(1)",
+        "4. Insert section 12A after section 12",
+        "5. Insert section 13A after section 13",
+        "6. Insert section 20A after section 20",
+        "7. Insert section 20B after section 20",
+        "8. Insert section 20C after section 20",
+        "9. Insert section 20D after section 20",
+    ]

@@ -148,3 +148,14 @@ def test_definition_terms_and_spans() -> None:
     assert child.kind == "definition" and child.terms == ["child"]
     assert child.text.startswith('(12) "child" means a person who has not completed eighteen')
     assert child.text.endswith(";")
+
+
+def test_provisions_are_valid_pydantic_models() -> None:
+    # the tree is built without per-node validation; it must still validate and round-trip
+    from lexcheck.models import ParsedDocument
+
+    doc = parse("gb_sct_age_of_criminal_responsibility_act_2019.md")
+    again = ParsedDocument.model_validate_json(doc.model_dump_json())
+    assert again == doc
+    first = doc.provisions[0]
+    assert first.model_fields_set == set(type(first).model_fields)

@@ -133,6 +133,12 @@ def test_section_candidates_reject_cross_references() -> None:
     assert _numbers(text, "bare") == ["2", "7", "1.2A"]
 
 
+def test_inserted_articles_bis() -> None:
+    text = "Artículo 5. Objeto.\nArtículo 5 Bis. Definiciones.\nArtículo 6. Otro.\n"
+    found = sections.candidates(split_lines(text))["article"]
+    assert [c.number for c in sections.sequence(found)] == ["5", "5 Bis", "6"]
+
+
 def test_keyword_family_wins_over_numbered_lists() -> None:
     text = "Artículo 1. Objeto.\n1. Uno.\n2. Dos.\n3. Tres.\nArtículo 2. Otro.\n1. Uno.\n"
     assert sections.choose_family(sections.candidates(split_lines(text))) == "article"
@@ -255,6 +261,7 @@ def test_civil_numerals_and_paragrafos() -> None:
             ["no objection certificate"],
         ),
         ("“*2011 Act*” means the Act", ["2011 Act"]),
+        ("‘‘adult’’ means a person of 18", ["adult"]),
         ("the “2011 Act”), the Reporter", None),
         ("the “2011 Act” is amended", None),
     ],
@@ -325,3 +332,62 @@ def test_language_and_title() -> None:
     assert (
         derive_title("---\ntitle: x\n---\n# Child Act 2020\n\n1. Short title\n") == "Child Act 2020"
     )
+
+
+# --- tables of contents and run-together statutes ----------------------------------------
+
+
+def test_table_of_contents_is_skipped_up_to_the_act() -> None:
+    from lexcheck.structure.toc import skip_contents
+
+    text = (
+        "ARRANGEMENT OF SECTIONS\n1. Short title\n2. Interpretation\nSCHEDULE\n\n"
+        "AN ACT to protect children.\n\nPART I\nPRELIMINARY\n\n1. Short title\nText.\n"
+    )
+    lines = split_lines(text)
+    skip_contents(lines)
+    kept = [ln.content for ln in lines if not ln.skip and ln.content]
+    assert kept == ["PART I", "PRELIMINARY", "1. Short title", "Text."]
+
+
+def test_contents_word_without_a_list_is_left_alone() -> None:
+    from lexcheck.structure.toc import skip_contents
+
+    lines = split_lines("CONTENTS\n1. Short title\nThis Act is the Child Act.\n")
+    skip_contents(lines)
+    assert not any(ln.skip for ln in lines)
+
+
+def test_run_together_sections_get_lines_of_their_own() -> None:
+    from lexcheck.structure.runon import split_run_on
+
+    text = (
+        "CHILD ACT Section 1. Short title This Act is the Child Act. Section 2. Meaning "
+        "In this Act a child is under 18, see Section 5 of the Code. Section 3. Detention (1) No "
+        "child shall be detained."
+    )
+    lines = split_run_on(split_lines(text), text)
+    assert [ln.content.split(".")[0] for ln in lines] == [
+        "CHILD ACT",
+        "Section 1",
+        "Section 2",
+        "Section 3",
+    ]
+    assert "".join(text[ln.start : ln.end] for ln in lines) == text
+
+
+def test_untitled_contents_list_is_skipped_but_a_real_act_is_not() -> None:
+    from lexcheck.structure.toc import skip_contents
+
+    listed = split_lines(
+        "CHILD ACT\n\n1. Short title\n2. Interpretation\nSCHEDULE\n\nAN ACT for children.\n\n"
+        "1. Short title\nThis Act is the Child Act.\n"
+    )
+    skip_contents(listed)
+    assert [ln.content for ln in listed if not ln.skip and ln.content][1:] == [
+        "1. Short title",
+        "This Act is the Child Act.",
+    ]
+    repealed = split_lines("1. [Repealed]\n2. [Repealed]\n3. [Repealed]\n4. Heading\nBody.\n")
+    skip_contents(repealed)
+    assert not any(ln.skip for ln in repealed)

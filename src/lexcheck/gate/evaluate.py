@@ -10,6 +10,7 @@ from lexcheck.models import FindingGate, GateSummary, Review, Status
 
 from .baseline import Ratchet, fingerprint
 from .config import GateConfig
+from .locate import display_path
 from .reservations import ReservationBook
 from .select import apply_selection
 from .threshold import at_or_beyond
@@ -87,8 +88,9 @@ def evaluate(
         failing=failing,
         reserved=reserved,
         baselined=baselined,
-        baseline=baseline_name,
-        config=cfg.source,
+        baseline=display_path(baseline_name) if baseline_name else None,
+        # Shown relative to the working folder, so reports do not depend on the checkout path.
+        config=display_path(cfg.source) if cfg.source else None,
         notices=notices,
     )
     gated = selected.model_copy(update={"findings": findings, "gate": summary})

@@ -48,6 +48,28 @@ def gap_order(review: Review) -> list[Finding]:
     return sorted((f for f in review.findings if f.status != Status.COMPLIANT), key=key)
 
 
+def split_quiet(review: Review) -> tuple[list[Finding], list[Finding]]:
+    """Gaps worth a line of their own, and the quiet rest: silence (no evidence) below the
+    threshold and unreserved, which CI logs summarise in one line instead of one per check."""
+    shown: list[Finding] = []
+    quiet: list[Finding] = []
+    for f in gap_order(review):
+        g = gate_for(f)
+        if not f.evidence and not g.at_threshold and g.reservation is None:
+            quiet.append(f)
+        else:
+            shown.append(f)
+    return shown, quiet
+
+
+def quiet_summary(quiet: list[Finding]) -> str:
+    """One line naming the checks the law is silent on, below the threshold."""
+    checks = ", ".join(f.check for f in quiet)
+    n = len(quiet)
+    noun = "requirement" if n == 1 else "requirements"
+    return f"{n} {noun} not addressed, below the fail threshold: {checks}"
+
+
 def labels(finding: Finding) -> list[str]:
     """Provision labels of the evidence, once each, in order."""
     out: list[str] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lexcheck.models import Finding, Review
 
-from .locate import gap_order, labels, primary
+from .locate import labels, primary, quiet_summary, split_quiet
 
 
 def _marks(f: Finding) -> str:
@@ -57,8 +57,12 @@ def verdict(review: Review) -> str:
 
 
 def render(review: Review) -> bytes:
-    """All gap lines, then the gate's notices, then the verdict."""
-    out = [line_for(f, review) for f in gap_order(review)]
+    """A line per gap (silence below the threshold summarised in one), the gate's notices,
+    then the verdict."""
+    shown, quiet = split_quiet(review)
+    out = [line_for(f, review) for f in shown]
+    if quiet:
+        out.append(f"lexcheck: {quiet_summary(quiet)}")
     if review.gate is not None:
         out.extend(f"lexcheck: warning: {n}" for n in review.gate.notices)
     out.append(verdict(review))

@@ -119,6 +119,16 @@ def _inline(el: Any) -> str:
     return clean_line(" ".join("".join(parts).split()))
 
 
+def _inline_content(el: Any) -> bool:
+    """No element children, or text of its own between them: a block of running text
+    (``listIntroduction``, ``p``-like elements) to be read as one line."""
+    if not any(_local(c) for c in el):
+        return True
+    if el.text and el.text.strip():
+        return True
+    return any(c.tail and c.tail.strip() for c in el)
+
+
 @dataclass
 class _Node:
     kind: ProvisionKind
@@ -258,7 +268,7 @@ class _Builder:
                     node.children.append(prov)
                 else:
                     self.top.append(prov)
-            elif name in _HEAD or name in _TEXT_BLOCKS or not any(_local(c) for c in child):
+            elif name in _HEAD or name in _TEXT_BLOCKS or _inline_content(child):
                 self.emit(_inline(child))  # a heading of a non-provision container, or text
             elif name == "table":
                 for tr in child.iter():

@@ -133,7 +133,7 @@ def _level(lvl: Any) -> Level:
 class Numbering:
     """Level definitions and running counters for every list in the document."""
 
-    def __init__(self, root: Any | None) -> None:
+    def __init__(self, root: Any | None, styles: dict[str, Style] | None = None) -> None:
         self.abstract: dict[str, dict[int, Level]] = {}
         self.nums: dict[str, tuple[str, dict[int, Level]]] = {}
         self.starts: dict[str, dict[int, int]] = {}
@@ -160,6 +160,22 @@ class Numbering:
                     starts[ilvl] = _int(so, 1)
             self.nums[nid] = (aid, overrides)
             self.starts[nid] = starts
+        self._follow_style_links(root, styles or {})
+
+    def _follow_style_links(self, root: Any, styles: dict[str, Style]) -> None:
+        """A list defined through a numbering style (``w:numStyleLink``) has no levels of its
+        own: it uses those of the list the style points to (legal templates do this)."""
+        for an in root.findall(W + "abstractNum"):
+            link = _val(an, "numStyleLink")
+            aid = an.get(W + "abstractNumId") or ""
+            if not link or self.abstract.get(aid):
+                continue
+            style = styles.get(link)
+            target = self.nums.get(style.num_id or "") if style else None
+            if target is not None and target[0] != aid:
+                for nid, (num_aid, overrides) in self.nums.items():
+                    if num_aid == aid:
+                        self.nums[nid] = (target[0], overrides)
 
     def _levels(self, nid: str) -> dict[int, Level]:
         aid, overrides = self.nums.get(nid, ("", {}))
@@ -301,7 +317,7 @@ class _Body:
             root = doc.part.numbering_part.element
         except Exception:  # no numbering part
             root = None
-        self.numbering = Numbering(root)
+        self.numbering = Numbering(root, self.styles)
         self.lines: list[str] = []
         self.title_style: str | None = None
         self.first_heading: str | None = None

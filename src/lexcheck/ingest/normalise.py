@@ -16,8 +16,10 @@ starts in lower case.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 # Horizontal whitespace that is not a plain ASCII space.
@@ -33,10 +35,42 @@ _REMOVED = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u2060\ufeff\u00ad"
 _BLANK = f" {_ODD_SPACE}{_REMOVED}"
 _TOKEN = re.compile(rf"[{_BLANK}]*[{_ODD_SPACE}{_REMOVED}][{_BLANK}]*| {{2,}}| \Z|[\u2010\u2011]")
 # Anything normalisation may change (in text already in NFC): line breaks other than LF,
-# odd spaces, removed characters, hyphen variants, double or trailing spaces.
-_WORK = re.compile(
-    f"[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029{_ODD_SPACE}{_REMOVED}\u2010\u2011]|  | \n| \\Z"
+# odd spaces, removed characters, hyphen variants (``_WORK_CHARS``), double or trailing spaces.
+_WORK_CHARS = "".join(
+    sorted(
+        set(
+            re.sub(
+                "(.)-(.)",
+                lambda m: "".join(map(chr, range(ord(m.group(1)), ord(m.group(2)) + 1))),
+                f"\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029{_ODD_SPACE}{_REMOVED}\u2010\u2011",
+            )
+        )
+    )
 )
+_DOUBLE_SPACE = re.compile("  ")
+_TRAILING_SPACE = re.compile(" (?=\n)| \\Z")
+
+
+def _work(src: str, start: int) -> Iterator[re.Match[str]]:
+    """Matches, in order, of everything that may need normalising in ``src[start:]``.
+
+    Which kinds occur is found first with plain substring tests (fast C scans); only those
+    are searched for, each with its own simple pattern (one regex with all the alternatives
+    runs several times slower), and the matches merged.
+    """
+    present = [c for c in _WORK_CHARS if c in src]
+    patterns = []
+    if present:
+        patterns.append(re.compile("[" + re.escape("".join(present)) + "]"))
+    if "  " in src:
+        patterns.append(_DOUBLE_SPACE)
+    if " \n" in src or src.endswith(" "):
+        patterns.append(_TRAILING_SPACE)
+    if len(patterns) == 1:
+        return patterns[0].finditer(src, start)
+    return heapq.merge(*(p.finditer(src, start) for p in patterns), key=lambda m: m.start())
+
+
 _EOL = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _WS_RE = re.compile(rf"[ {_ODD_SPACE}]")
 
@@ -157,7 +191,7 @@ def normalise(src: str, *, start: int = 0, join_hyphens: bool = False) -> Normal
                 line_starts.append(i + 1 - delta)
             i = find("\n", i + 1, stop)
 
-    for w in _WORK.finditer(src, start):
+    for w in _work(src, start):
         if w.start() < pos:
             continue  # inside a line already normalised
         line_start = src.rfind("\n", pos, w.start()) + 1 or pos

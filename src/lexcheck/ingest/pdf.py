@@ -63,6 +63,18 @@ def strip_running_heads(pages: list[list[str]]) -> list[list[str]]:
     return out
 
 
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def unmapped_glyphs(pages: list[list[str]]) -> bool:
+    """Most of the extracted text is pdfminer's ``(cid:N)`` for glyphs it cannot map."""
+    text = "\n".join(line for lines in pages for line in lines)
+    cids = _CID.findall(text)
+    if not cids:
+        return False
+    return sum(map(len, cids)) > 0.3 * len(text.replace(" ", ""))
+
+
 def _problem(exc: BaseException) -> str:
     names = " ".join(type(e).__name__ for e in (exc, *exc.args) if isinstance(e, BaseException))
     if "Password" in names or "Encrypt" in names:
@@ -79,13 +91,22 @@ def read_pdf(raw: bytes, name: str, max_bytes: int) -> Extracted:
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             meta_title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
-            pages = [(page.extract_text() or "").split("\n") for page in pdf.pages]
+            pages = []
+            for page in pdf.pages:
+                pages.append((page.extract_text() or "").split("\n"))
+                page.close()  # drop the page's cached layout objects: memory stays flat
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises a wide variety for damaged files
         raise InputError(name, _problem(exc)) from exc
     if not any(line.strip() for lines in pages for line in lines):
         raise InputError(name, "PDF has no text layer (scanned?); run OCR first")
+    if unmapped_glyphs(pages):
+        raise InputError(
+            name,
+            "PDF text layer is unreadable (fonts without a Unicode map: '(cid:N)' glyphs);"
+            " run OCR first",
+        )
     kept = strip_running_heads(pages)
     raw_text = "\n".join(line for lines in kept for line in lines) + "\n"
     title = clean_title(meta_title) if isinstance(meta_title, str) else None

@@ -141,10 +141,26 @@ def analyse(sentence: str, cues: CompiledCues) -> SentenceInfo:
     info = SentenceInfo(tuple(clauses), ())
     exceptions = []
     for m in cues.exception.finditer(sentence):
-        # An exception qualifies the rest of its clause (and any list that follows it).
+        # An exception qualifies the rest of its clause (and any list that follows it) ...
         _, e_end = info.clause(m.start())
-        exceptions.append((m.start(), max(e_end, m.end()), m.group(0).lower()))
+        end = max(e_end, m.end())
+        # ... unless it is parenthetical, before the clause's main verb ("the use of X for any
+        # reason other than Y, is prohibited"): then it ends at the comma before that verb.
+        for comma in _COMMA.finditer(sentence, m.end(), e_end):
+            if _starts_with_verb(sentence[comma.end() : e_end], cues):
+                end = comma.start()
+                break
+        exceptions.append((m.start(), end, m.group(0).lower()))
     return SentenceInfo(tuple(clauses), tuple(exceptions))
+
+
+_COMMA = re.compile(r",")
+
+
+def _starts_with_verb(text: str, cues: CompiledCues) -> bool:
+    """Does ``text`` open with a modal, negation, prohibition or penalty ("is prohibited")?"""
+    rest = text.lstrip()
+    return any(p.match(rest) for p in (cues.modal, cues.negation, cues.prohibition, cues.penalty))
 
 
 def _negates(text: str, cues: CompiledCues, before: int | None = None) -> bool:
@@ -180,13 +196,19 @@ def polarity(
     if in_definition or _defines_hit(clause, h0, h1, cues):
         # "corporal punishment" means ... : the hit is defined, not ruled on.
         return Polarity("defined", exceptions)
-    # Cues after an exception that follows the hit belong to the exception.
+    # Cues after an exception that follows the hit belong to the exception, except the
+    # main verb after a parenthetical exception ("X, other than Y, is prohibited").
     limit = len(clause)
-    for e0, _, _ in exceptions:
+    tail = ""
+    for e0, e1, _ in exceptions:
         if e0 - c_start >= h1 and e0 < c_end:
             limit = e0 - c_start
+            if e1 < c_end:
+                after = clause[e1 - c_start :]
+                nxt = cues.exception.search(after)
+                tail = " " + (after[: nxt.start()] if nxt else after)
             break
-    scope = clause[:limit]
+    scope = clause[:limit] + tail
     penalised = any(not (m.start() < h1 and m.end() > h0) for m in cues.penalty.finditer(scope))
     negated = any(not (m.start() < h1 and m.end() > h0) for m in cues.negation.finditer(scope))
     negated = negated or bool(cues.prohibition.search(scope))

@@ -128,9 +128,15 @@ def _body_start(p: Provision, text: str) -> int:
     first_line_end = text.find("\n", p.start, p.end)
     if first_line_end < 0:
         return p.start
-    if p.heading.strip().lower()[:40] in text[p.start : first_line_end].lower():
-        return first_line_end + 1
-    return p.start
+    heading = p.heading.strip()
+    at = text[p.start : first_line_end].lower().find(heading.lower()[:40])
+    if at < 0:
+        return p.start
+    # "Artículo 159. Prohibición de antecedentes. Las sentencias ...": words that follow the
+    # heading on its own line are the provision's first sentence, not part of the heading.
+    after = min(p.start + at + len(heading), first_line_end)
+    after += len(text[after:first_line_end]) - len(text[after:first_line_end].lstrip(" .:-–—\t"))
+    return after if text[after:first_line_end].strip() else first_line_end + 1
 
 
 def _own_segments(p: Provision, text: str) -> list[tuple[int, int]]:

@@ -75,10 +75,13 @@ MAX_RATIONALE_CITATIONS = 4
 
 
 def standards_or_empty() -> Standards:
-    """The bundled standards, or an empty set where they are missing or invalid."""
+    """The bundled standards, or an empty set where no standards folder is installed.
+
+    Invalid standards raise DataError (exit 3): a report must not quietly drop the standards.
+    """
     try:
         return load_standards()
-    except Exception:
+    except FileNotFoundError:
         return Standards()
 
 
@@ -169,6 +172,7 @@ class Drafter:
         self.styles = {doc.document.path: detect_style(doc) for doc in documents}
         self.standards = standards if standards is not None else standards_or_empty()
         self.env = _environment(data_dir("templates"))
+        self._index: dict[str, dict[str, Provision]] = {}  # path -> eid/label -> provision
 
     # --- placement -------------------------------------------------------------------------
     def _document_for(self, finding: Finding) -> ParsedDocument | None:
@@ -178,12 +182,18 @@ class Drafter:
                     return doc
         return self.documents[0] if self.documents else None
 
-    @staticmethod
-    def _provision(doc: ParsedDocument, ev: Evidence) -> Provision | None:
+    def _provision(self, doc: ParsedDocument, ev: Evidence) -> Provision | None:
+        index = self._index.get(doc.document.path)
+        if index is None:
+            index = self._index[doc.document.path] = {}
+            for prov in doc.walk():
+                index.setdefault(prov.eid, prov)
+                index.setdefault(prov.label, prov)
+        found = index.get(ev.eid) or index.get(ev.provision)
+        if found is not None:
+            return found
         best: Provision | None = None
         for prov in doc.walk():
-            if prov.eid == ev.eid or prov.label == ev.provision:
-                return prov
             # Otherwise the smallest provision whose span holds the quote.
             if prov.start <= ev.start < prov.end and (best is None or prov.start >= best.start):
                 best = prov
@@ -202,15 +212,23 @@ class Drafter:
         if not style.units:
             return None
         words = THEME_PART_WORDS.get(theme, ())
+        pattern = re.compile("|".join(rf"\b{re.escape(w)}" for w in words)) if words else None
+
+        def suits(heading: str | None) -> bool:
+            return bool(pattern and heading and pattern.search(heading.lower()))
+
+        part_suits: dict[int, bool] = {}
         chosen: Unit | None = None
         for unit in style.units:
-            heading = ((unit.part.heading or "") if unit.part else "").lower()
-            if heading and any(re.search(rf"\b{re.escape(w)}", heading) for w in words):
-                chosen = unit  # keep the last unit of the matching Part(s)
+            if unit.part is not None:
+                key = id(unit.part)
+                if key not in part_suits:
+                    part_suits[key] = suits(unit.part.heading)
+                if part_suits[key]:
+                    chosen = unit  # keep the last unit of the matching Part(s)
         if chosen is None:
             for unit in style.units:
-                heading = (unit.provision.heading or "").lower()
-                if any(re.search(rf"\b{re.escape(w)}", heading) for w in words):
+                if suits(unit.provision.heading):
                     chosen = unit
         return chosen or style.units[-1]
 
@@ -261,8 +279,12 @@ class Drafter:
         ):
             mode, target, target_kind = "substitute", first.provision, prov.kind
             new_label = first.provision
-            if prov.kind in ("subsection", "paragraph", "subparagraph") and prov.number:
-                sub = f"({prov.number.strip('()')}) "
+            number = (prov.number or "").strip("()")
+            numbered = prov.kind in ("subsection", "paragraph", "subparagraph") or (
+                prov.kind == "definition" and re.fullmatch(r"\d+[A-Za-z]*", number)
+            )
+            if numbered and number:
+                sub = f"({number}) "
         else:
             unit = self._unit_at(style, first.start) if first else None
             unit = unit or self._unit_for_theme(style, theme)

@@ -114,42 +114,47 @@ def _top_units(doc: ParsedDocument) -> list[Unit]:
 
 
 def _child_term(doc: ParsedDocument) -> tuple[str, str]:
-    """The statute's own defined term for a child, else the one it uses most."""
-    defined: list[str] = []
+    """The statute's own term for a child: of the person terms it defines, the one it uses
+    most; with no such definition, the person term it uses most."""
+    defined: set[str] = set()
     for prov in doc.walk():
         if prov.kind == "definition":
-            defined.extend(t.lower() for t in prov.terms)
+            defined.update(t.lower() for t in prov.terms)
     text = doc.text.lower()
-    for term, plural in _CHILD_TERMS:
-        if term in defined and term in _PERSON_TERMS:
-            return term, plural
-    # No definition found: fall back to the most frequent person term in the text.
-    counts = Counter(
-        {
-            t: len(re.findall(rf"\b{re.escape(t)}\b", text))
-            for t, _ in _CHILD_TERMS
-            if t in _PERSON_TERMS
-        }
-    )
-    if counts and counts.most_common(1)[0][1] > 0:
-        best = counts.most_common(1)[0][0]
-        return best, dict(_CHILD_TERMS)[best]
+    terms = sorted((t for t, _ in _CHILD_TERMS if t in _PERSON_TERMS), key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
+    counts = Counter(m.group(1) for m in pattern.finditer(text))
+    for pool in ([t for t in terms if t in defined], terms):
+        used = [(counts[t], t) for t in pool if counts[t] > 0]
+        if used:
+            best = max(used)[1]
+            return best, dict(_CHILD_TERMS)[best]
     return "child", "children"
 
 
 def _court(doc: ParsedDocument) -> str | None:
-    """The most-cited specialised court or board, written as the statute writes it."""
+    """The specialised court or board the statute sets up, written as the statute writes it.
+
+    A name the statute defines wins; otherwise a capitalised name (a proper name); a lower-case
+    English phrase that is not defined ("a juvenile court" of another jurisdiction) is not
+    taken as the statute's own court.
+    """
     counts: Counter[str] = Counter()
     for m in _COURT_RE.finditer(doc.text):
-        name = m.group(1).replace("’", "'")
-        counts[name] += 1
-    for m in _COURT_ES_RE.finditer(doc.text):
-        counts[m.group(1).lower()] += 1
-    if not counts:
-        return None
-    # Prefer the capitalised form when a name occurs both ways.
-    best = max(counts.items(), key=lambda kv: (kv[1], kv[0][:1].isupper(), kv[0]))
-    return best[0]
+        counts[m.group(1).replace("’", "'")] += 1
+    spanish: Counter[str] = Counter(m.group(1).lower() for m in _COURT_ES_RE.finditer(doc.text))
+    defined = {
+        t.lower().replace("’", "'") for p in doc.walk() if p.kind == "definition" for t in p.terms
+    }
+    pools = (
+        {k: v for k, v in counts.items() if k.lower() in defined},
+        {k: v for k, v in counts.items() if k[:1].isupper()},
+        dict(spanish),
+    )
+    for pool in pools:
+        if pool:
+            return max(pool.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return None
 
 
 def _language(doc: ParsedDocument, units: list[Unit]) -> str:

@@ -204,12 +204,39 @@ def _run(rpr: Any, text: str, deleted: bool = False) -> Any:
     return r
 
 
-def _substitute(p: Any, new_text: str, rev: _Reviser) -> tuple[int, int]:
-    """Turn paragraph ``p`` into ``new_text`` as tracked changes; return (insertions, deletions).
+def _locate(text: str, region: str) -> tuple[int, int] | None:
+    """Where ``region`` (a provision's text) sits in a paragraph's text, spacing aside."""
+    at = text.find(region)
+    if at >= 0:
+        return at, at + len(region)
+    words = region.split()
+    if not words:
+        return None
+    m = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    return (m.start(), m.end()) if m else None
+
+
+def _visible_text(p: Any) -> str:
+    return "".join(
+        (g.text or "") if g.tag == f"{W}t" else "\t"
+        for r in p
+        if r.tag == f"{W}r"
+        for g in r
+        if g.tag in (f"{W}t", f"{W}tab")
+    )
+
+
+def _substitute(
+    p: Any, new_text: str, rev: _Reviser, region: str | None = None
+) -> tuple[int, int] | None:
+    """Turn paragraph ``p`` (or the ``region`` of it that holds the provision) into
+    ``new_text`` as tracked changes; return (insertions, deletions), or None where the
+    provision is only part of a paragraph too complex to split safely.
 
     Common leading and trailing words stay as they are; the words between are deleted (their
     runs split, formatting kept) and the new words inserted with the formatting of the first
-    changed run.
+    changed run. Text outside the region (other provisions run into the same paragraph, as in
+    statutes published one section per line) is left as it is.
     """
     children = list(p)
     simple = all(
@@ -218,6 +245,11 @@ def _substitute(p: Any, new_text: str, rev: _Reviser) -> tuple[int, int]:
         for c in children
     )
     runs = [c for c in children if c.tag == f"{W}r"]
+    if not simple and region is not None:
+        whole = _visible_text(p)
+        span = _locate(whole, region)
+        if span is not None and (span[1] - span[0]) < 0.9 * len(whole.strip()):
+            return None
     if not simple or not runs:
         # Complex content (fields, hyperlinks, earlier revisions): delete the plain runs as a
         # whole and append the new text, leaving everything else untouched.
@@ -240,7 +272,14 @@ def _substitute(p: Any, new_text: str, rev: _Reviser) -> tuple[int, int]:
                 chars.extend((ch, rpr) for ch in (g.text or ""))
             elif g.tag == f"{W}tab":
                 chars.append(("\t", rpr))
-    old = "".join(ch for ch, _ in chars)
+    whole = "".join(ch for ch, _ in chars)
+    lo, hi = 0, len(whole)
+    if region is not None:
+        span = _locate(whole, region)
+        if span is None and len(whole.strip()) > 1.5 * len(region.strip()):
+            return None  # the provision is somewhere in a longer paragraph: do not guess
+        lo, hi = span or (0, len(whole))
+    old = whole[lo:hi]
     lead = _LEAD.match(new_text)
     if lead and not old.lstrip().startswith(lead.group(0).strip()):
         new_text = new_text[lead.end() :]  # the paragraph's number comes from Word's numbering
@@ -253,8 +292,8 @@ def _substitute(p: Any, new_text: str, rev: _Reviser) -> tuple[int, int]:
         suf < min(len(a_tokens), len(b_tokens)) - pre and a_tokens[-1 - suf] == b_tokens[-1 - suf]
     ):
         suf += 1
-    a0 = sum(len(t) for t in a_tokens[:pre])
-    a1 = len(old) - sum(len(t) for t in a_tokens[len(a_tokens) - suf :])
+    a0 = lo + sum(len(t) for t in a_tokens[:pre])
+    a1 = hi - sum(len(t) for t in a_tokens[len(a_tokens) - suf :])
     inserted = "".join(b_tokens[pre : len(b_tokens) - suf])
 
     def segments(lo: int, hi: int) -> list[tuple[str, Any]]:
@@ -324,6 +363,25 @@ def _inserted_paragraph(
     return doc.serialise(p)
 
 
+def _mark_paragraph(p: Any, mark: Any) -> None:
+    """Track the paragraph mark itself (w:pPr/w:rPr/w:ins or w:del)."""
+    from lxml import etree
+
+    ppr = p.find(f"{W}pPr")
+    if ppr is None:
+        ppr = etree.Element(f"{W}pPr")
+        p.insert(0, ppr)
+    rpr = ppr.find(f"{W}rPr")
+    if rpr is None:
+        rpr = etree.SubElement(ppr, f"{W}rPr")
+        for later in ("sectPr", "pPrChange"):  # rPr precedes these in CT_PPr
+            el = ppr.find(f"{W}{later}")
+            if el is not None:
+                el.addprevious(rpr)
+                break
+    rpr.append(mark)
+
+
 def _comment_xml(cid: str, rev: _Reviser, finding: Finding) -> str:
     lines = [f"lexcheck: {finding.title or finding.check} — {STATUS_LABEL[finding.status.value]}."]
     lines.append(finding.explanation)
@@ -365,13 +423,11 @@ def _anchor_comment(p: Any, cid: str) -> None:
     ref.set(f"{W}id", cid)
 
 
-def _provision(doc: ParsedDocument, label: str | None) -> Provision | None:
-    if not label:
-        return None
+def _label_index(doc: ParsedDocument) -> dict[str, Provision]:
+    labels: dict[str, Provision] = {}
     for prov in doc.walk():
-        if prov.label == label:
-            return prov
-    return None
+        labels.setdefault(prov.label, prov)
+    return labels
 
 
 def _lines(text: str) -> list[str]:
@@ -421,18 +477,20 @@ def redline(
     result = RedlineResult(b"")
     comment_targets: list[tuple[int, Finding]] = []
     comment_parts: list[str] = []
+    labels = _label_index(document)
     substituted: set[int] = set()
 
     for f in findings:
         anchor: int | None = None
         if f.evidence:
             ev = f.evidence[0]
-            prov = _provision(document, ev.provision)
+            prov = labels.get(ev.provision)
             anchor = doc.find(_first_line(prov.text if prov else ev.quote))
         a = f.amendment
         if a is not None and a.action == "substitute":
-            prov = _provision(document, a.target)
-            idx = doc.find(_closest_line(prov.text, a.text)) if prov else anchor
+            prov = labels.get(a.target or "")
+            line = _closest_line(prov.text, a.text) if prov else ""
+            idx = doc.find(line) if prov else anchor
             if idx is not None and idx in substituted:
                 # A second amendment to the same paragraph goes in as new text after it.
                 lines = [ln for ln in a.text.splitlines() if ln.strip()]
@@ -444,17 +502,46 @@ def redline(
             elif idx is not None:
                 substituted.add(idx)
                 el = doc.parse(doc.paras[idx])
-                ins_n, del_n = _substitute(el, _first_line(a.text), rev)
-                extra = [ln for ln in a.text.splitlines()[1:] if ln.strip()]
-                for line in extra:
-                    doc.paras[idx].after.append(_inserted_paragraph(el, line, rev, doc))
+                done = _substitute(el, _first_line(a.text), rev, region=line.strip() or None)
+                if done is None:
+                    # Too entangled to split: the new text goes in after, the comment explains.
+                    ins_n, del_n = 0, 0
+                    extra = [ln for ln in a.text.splitlines() if ln.strip()]
+                else:
+                    ins_n, del_n = done
+                    extra = [ln for ln in a.text.splitlines()[1:] if ln.strip()]
+                template = _parse_copy(doc, doc.paras[idx])
+                for new_line in extra:
+                    doc.paras[idx].after.append(_inserted_paragraph(template, new_line, rev, doc))
                 result.insertions += ins_n + len(extra)
                 result.deletions += del_n
                 anchor = idx
             else:
                 result.unplaced.append(f.check)
+        elif a is not None and a.action == "repeal":
+            prov = labels.get(a.target or "")
+            start = doc.find(_first_line(prov.text)) if prov else None
+            if prov is None or start is None:
+                result.unplaced.append(f.check)
+            else:
+                # Every paragraph of the provision: its text and its paragraph mark deleted.
+                idx = start
+                for line in _lines(prov.text):
+                    found = doc.find(line, idx)
+                    if found is None or found in substituted:
+                        continue
+                    idx = found
+                    substituted.add(idx)
+                    el = doc.parse(doc.paras[idx])
+                    done = _substitute(el, "", rev, region=line.strip())
+                    if done is None:
+                        continue
+                    result.deletions += done[1]
+                    if _visible_text(el).strip() == "":
+                        _mark_paragraph(el, rev.mark("del"))
+                anchor = start
         elif a is not None and a.action == "insert":
-            unit = _provision(document, a.target)
+            unit = labels.get(a.target or "")
             idx = None
             head = None
             if unit is not None:

@@ -39,6 +39,7 @@ _SETTINGS_AFTER_UPDATE_FIELDS = frozenset(
         "listSeparator",
     ]
 )
+AMENDMENT_STYLE = "Amendment Text"  # our paragraph style for drafted provisions
 MATRIX_WIDTHS_CM = (7.0, 4.3, 3.4, 4.5, 5.5)
 MATRIX_COLUMNS = ("Requirement", "Theme", "Status", "Evidence in the law", "Standards")
 
@@ -65,10 +66,24 @@ class _Builder:
         self.doc = doc
         self.view = view
         self._style_ids: dict[str, str] = {}
+        self._outline: list[tuple[int, str]] = []  # headings as written, for the contents
+        self._sentinel: Any = None  # the body's final w:sectPr (python-docx keeps it last)
 
     def _para(self, text: str = "", style: str | None = None) -> Any:
-        """Add a paragraph; style ids are looked up once (python-docx looks them up each time)."""
-        p = self.doc.add_paragraph()
+        """Add a paragraph at the end of the body.
+
+        python-docx's add_paragraph searches the whole body for the final w:sectPr on every
+        call (quadratic in the report's length) and looks style ids up each time: the
+        paragraph goes straight before the final w:sectPr, and style ids are looked up once.
+        """
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        if self._sentinel is None:
+            self._sentinel = self.doc.element.body.get_or_add_sectPr()
+        element: Any = OxmlElement("w:p")
+        self._sentinel.addprevious(element)
+        p = Paragraph(element, self.doc._body)
         if text:
             self._text(p, text)
         if style is not None:
@@ -96,6 +111,7 @@ class _Builder:
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
     def _heading(self, text: str, level: int) -> Any:
+        self._outline.append((level, text))
         return self._para(text, f"Heading {level}")
 
     # --- low-level helpers ------------------------------------------------------------------
@@ -168,6 +184,7 @@ class _Builder:
 
     # --- document parts ---------------------------------------------------------------------
     def build(self) -> None:
+        self._styles()
         self._settings()
         self._properties()
         self._footer()
@@ -176,8 +193,34 @@ class _Builder:
         self._summary()
         self._matrix()
         self._findings()
+        self._schedule()
         self._annex()
         self._method()
+        self._fill_contents()
+
+    def _styles(self) -> None:
+        """A style for drafted provisions: upright, indented, ruled on the left, easy to copy."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Cm, Pt, RGBColor
+
+        style = self.doc.styles.add_style(AMENDMENT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.doc.styles["Normal"]
+        style.quick_style = True
+        fmt = style.paragraph_format
+        fmt.left_indent = Cm(1)
+        fmt.space_after = Pt(3)
+        style.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+        ppr = style.element.get_or_add_pPr()
+        borders = self._el("w:pBdr")
+        borders.append(self._el("w:left", val="single", sz="12", space="8", color="2E74B5"))
+        # pBdr precedes spacing and indentation in CT_PPrBase.
+        anchor = ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}spacing")
+        if anchor is None:
+            anchor = ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ind")
+        if anchor is not None:
+            anchor.addprevious(borders)
+        else:
+            ppr.append(borders)
 
     def _settings(self) -> None:
         """Ask Word to refresh fields (the TOC) on opening, in the schema's element order."""
@@ -249,13 +292,43 @@ class _Builder:
         from docx.enum.text import WD_BREAK
 
         self._para("Contents", style="TOC Heading")
-        p = self._para()
+        self._toc = self._para()
         self._field(
-            p,
+            self._toc,
             'TOC \\o "1-3" \\h \\z \\u',
             "Right-click and choose Update Field to show the table of contents.",
         )
         self._para().add_run().add_break(WD_BREAK.PAGE)
+
+    def _fill_contents(self) -> None:
+        """Put the headings in the TOC field's cached result, so that a reader that does not
+        update fields (a previewer, LibreOffice's converter) still shows the contents; Word
+        replaces it with page numbers on opening (w:updateFields)."""
+        import copy
+
+        from docx.oxml.ns import qn
+
+        entries = [(level, text) for level, text in self._outline if level <= 2 and text]
+        if not entries:
+            return
+        runs = self._toc._p.findall(qn("w:r"))
+        placeholder, end = runs[3], runs[4]
+        placeholder.find(qn("w:t")).text = entries[0][1]
+        last = self._toc._p
+        self._toc._p.remove(end)
+        for level, text in entries[1:]:
+            para = copy.deepcopy(self._toc._p)
+            for r in para.findall(qn("w:r")):
+                para.remove(r)
+            new = copy.deepcopy(placeholder)
+            new.find(qn("w:t")).text = text
+            para.append(new)
+            if level > 1:
+                ppr = para.get_or_add_pPr()
+                ppr.append(self._el("w:ind", left="440"))
+            last.addnext(para)
+            last = para
+        last.append(end)
 
     def _summary(self) -> None:
         from docx.shared import Cm
@@ -315,6 +388,10 @@ class _Builder:
 
     def _finding(self, f: FindingView) -> None:
         self._heading(f"{f.title}: {f.status_label.lower()}", level=3)
+        self._labelled(
+            "Priority and confidence",
+            f"{f.severity} priority; lexcheck's confidence in this finding: {f.confidence}",
+        )
         if f.statement:
             self._labelled("Requirement", f.statement)
         if f.standards:
@@ -331,7 +408,8 @@ class _Builder:
             self._text(p, "What the law says", bold=True)
             for quote in f.quotes:
                 q = self._para(style="Quote")
-                self._text(q, f"{quote.label} ({quote.document}): ", bold=True)
+                where = f" ({quote.document})" if quote.document else ""
+                self._text(q, f"{quote.label}{where}: ", bold=True)
                 self._text(q, f"“{quote.text}”")
         elif f.searched:
             self._labelled(
@@ -349,7 +427,7 @@ class _Builder:
         p = self._para()
         self._text(p, f"Recommended amendment: {a.heading}", bold=True)
         for line in a.lines:
-            q = self._para(style="Intense Quote")
+            q = self._para(style=AMENDMENT_STYLE)
             self._text(q, line)
         for alt in a.alternatives:
             p = self._para(style="List Bullet")
@@ -364,6 +442,23 @@ class _Builder:
             self._heading(theme.label, level=2)
             for f in theme.findings:
                 self._finding(f)
+
+    def _schedule(self) -> None:
+        """Every drafted provision in the statute's order, ready to lift into a bill."""
+        if not self.view.schedule:
+            return
+        self._heading("Schedule of recommended amendments", level=1)
+        self._para(
+            "The amendments proposed in this report, in the order of the law they amend."
+            " Bracketed words are choices left to the drafter."
+        )
+        for n, f in enumerate(self.view.schedule, 1):
+            a = f.amendment
+            assert a is not None
+            self._heading(f"{n}. {a.heading}", level=2)
+            self._para(f"To meet: {f.title} ({f.status_label.lower()}).", style="Caption")
+            for line in a.lines:
+                self._para(line, style=AMENDMENT_STYLE)
 
     def _annex(self) -> None:
         self._heading("Annex: requirements checked", level=1)

@@ -6,7 +6,14 @@ reserved or baselined ones; configuration warnings (expired or unused reservatio
 
 from __future__ import annotations
 
-from lexcheck.gate.locate import display_path, gap_order, gate_for, labels, primary
+from lexcheck.gate.locate import (
+    display_path,
+    gate_for,
+    labels,
+    primary,
+    quiet_summary,
+    split_quiet,
+)
 from lexcheck.gate.text import verdict
 from lexcheck.models import Finding, Review
 from lexcheck.report import RenderOptions
@@ -54,9 +61,14 @@ def _annotation(f: Finding, review: Review) -> str:
 
 
 def render(review: Review, options: RenderOptions) -> bytes:
-    """One workflow command per gap, configuration warnings, then the verdict as plain text."""
+    """One workflow command per gap (silence below the threshold in one notice: the runner
+    shows only a few annotations per step), configuration warnings, then the verdict."""
     del options
-    lines = [_annotation(f, review) for f in gap_order(review)]
+    shown, quiet = split_quiet(review)
+    lines = [_annotation(f, review) for f in shown]
+    if quiet:
+        path = display_path(review.documents[0].path) if review.documents else None
+        lines.append(command("notice", quiet_summary(quiet), file=path, title="lexcheck"))
     if review.gate is not None:
         config = display_path(review.gate.config) if review.gate.config else None
         lines += [

@@ -35,18 +35,39 @@ def _uri(path: str) -> str:
     return quote(shown, safe="/")
 
 
-def _location(ev: Evidence | None, document: str, index: int | None = None) -> dict[str, Any]:
+class _Sources:
+    """The reviewed files' own text, to tell whether evidence offsets are source offsets."""
+
+    def __init__(self) -> None:
+        self._text: dict[str, str | None] = {}
+
+    def offsets_hold(self, ev: Evidence) -> bool:
+        """True when the quote sits at ``[start:end]`` of the file as decoded: then the
+        offsets are the source's (no normalisation moved them) and SARIF may carry them."""
+        if ev.document not in self._text:
+            try:
+                # newline="": keep CR LF as is, it shifts the file's own offsets
+                with open(ev.document, encoding="utf-8-sig", newline="") as handle:
+                    self._text[ev.document] = handle.read()
+            except (OSError, UnicodeDecodeError):
+                self._text[ev.document] = None
+        text = self._text[ev.document]
+        return text is not None and text[ev.start : ev.end] == ev.quote
+
+
+def _location(
+    ev: Evidence | None, document: str, sources: _Sources, index: int | None = None
+) -> dict[str, Any]:
     region: dict[str, Any]
     if ev is None:
         # A finding about the whole document (the law is silent): anchored at its top.
         region = {"startLine": 1}
     else:
-        region = {
-            "startLine": max(1, ev.line),
-            "charOffset": max(0, ev.start),
-            "charLength": max(0, ev.end - ev.start),
-            "snippet": {"text": ev.quote},
-        }
+        region = {"startLine": max(1, ev.line)}
+        if sources.offsets_hold(ev):
+            region["charOffset"] = ev.start
+            region["charLength"] = ev.end - ev.start
+        region["snippet"] = {"text": ev.quote}
     loc: dict[str, Any] = {}
     if index is not None:
         loc["id"] = index
@@ -90,13 +111,13 @@ def _message(f: Finding) -> str:
     return text
 
 
-def _result(f: Finding, review: Review, rule_index: int) -> dict[str, Any]:
+def _result(f: Finding, review: Review, rule_index: int, sources: _Sources) -> dict[str, Any]:
     g = gate_for(f)
     document = review.documents[0].path if review.documents else "-"
     if f.evidence:
-        primary = _location(f.evidence[0], f.evidence[0].document)
+        primary = _location(f.evidence[0], f.evidence[0].document, sources)
     else:
-        primary = _location(None, document)
+        primary = _location(None, document, sources)
     result: dict[str, Any] = {
         "ruleId": f.check,
         "ruleIndex": rule_index,
@@ -107,7 +128,7 @@ def _result(f: Finding, review: Review, rule_index: int) -> dict[str, Any]:
     }
     if len(f.evidence) > 1:
         result["relatedLocations"] = [
-            _location(ev, ev.document, i) for i, ev in enumerate(f.evidence[1:], start=1)
+            _location(ev, ev.document, sources, i) for i, ev in enumerate(f.evidence[1:], start=1)
         ]
     result["partialFingerprints"] = {FINGERPRINT_KEY: g.fingerprint}
     if g.reservation is not None:
@@ -152,7 +173,8 @@ def to_sarif(review: Review) -> dict[str, Any]:
         at = any(gate_for(x).at_threshold for x in review.findings if x.check == check)
         index[check] = len(rules)
         rules.append(_rule(describe(f), "error" if at else "warning"))
-    results = [_result(f, review, index[f.check]) for f in findings]
+    sources = _Sources()
+    results = [_result(f, review, index[f.check], sources) for f in findings]
     invocation: dict[str, Any] = {"executionSuccessful": True}
     gate = review.gate
     if gate is not None and gate.notices:

@@ -196,6 +196,7 @@ class ReportView:
     themes: list[ThemeView]
     chart: list[ChartRow]
     annex: list[AnnexRow]
+    schedule: list[FindingView]  # findings with an amendment, in the order of the statute
     methodology: list[str] = field(default_factory=lambda: list(METHODOLOGY))
     limitations: list[str] = field(default_factory=lambda: list(LIMITATIONS))
     status_order: list[str] = field(default_factory=lambda: [s.value for s in STATUS_ORDER])
@@ -331,6 +332,35 @@ def _instruments(review: Review, std: Standards) -> list[InstrumentView]:
     return sorted(out, key=lambda i: (i.date, i.short_name))
 
 
+def _schedule(
+    review: Review, views: list[FindingView], parsed: dict[str, ParsedDocument]
+) -> list[FindingView]:
+    """Amendments in the order a drafter applies them: by law, then by place in the law."""
+    order = {d.path: i for i, d in enumerate(review.documents)}
+    positions: dict[str, dict[str, tuple[int, int]]] = {}
+    for path, doc in parsed.items():
+        index: dict[str, tuple[int, int]] = {}
+        for prov in doc.walk():
+            index.setdefault(prov.label, (prov.start, prov.end))
+        positions[path] = index
+
+    def key(pair: tuple[Finding, FindingView]) -> tuple[int, int, str, str]:
+        f = pair[0]
+        a = f.amendment
+        path = (
+            f.evidence[0].document
+            if f.evidence
+            else (review.documents[0].path if review.documents else "")
+        )
+        span = positions.get(path, {}).get((a.target or "") if a else "")
+        # A substitution sits where its target starts; an insertion after its target ends.
+        where = (span[1] if a and a.action == "insert" else span[0]) if span else 1 << 40
+        return (order.get(path, len(order)), where, (a.new_label or "") if a else "", f.check)
+
+    pairs = [(f, v) for f, v in zip(review.findings, views, strict=True) if v.amendment]
+    return [v for _, v in sorted(pairs, key=key)]
+
+
 def build_view(
     review: Review, options: RenderOptions, standards: Standards | None = None
 ) -> ReportView:
@@ -350,7 +380,8 @@ def build_view(
         )
         for d in review.documents
     ]
-    doc_titles = {d.path: d.title for d in docs}
+    # With one law under review, every quote is from it: name the law only when there are more.
+    doc_titles = {d.path: d.title for d in docs} if len(docs) > 1 else {d.path: "" for d in docs}
     views = [_finding_view(f, std, doc_titles) for f in review.findings]
     by_status = {s.value: 0 for s in STATUS_ORDER}
     for v in views:
@@ -416,4 +447,5 @@ def build_view(
         themes=themes,
         chart=chart,
         annex=annex,
+        schedule=_schedule(review, views, parsed),
     )

@@ -1,8 +1,10 @@
 """Build the provision tree of a statute from its ``SourceText`` (a chain of small stages).
 
-normalise lines → headings (Parts, Chapters …, schedules) → sections/articles → demote false
-sections by sequence → subsections, paragraphs, subparagraphs, provisos, definitions → spans,
-labels and eIds.
+lines (markdown, front matter) → skip a table of contents → split run-together statutes →
+headings (Parts, Chapters, Titles, Divisions, Books, schedules) → section/article candidates →
+demote false ones by sequence → cross-headings → nest containers, set spans → subsections,
+paragraphs, subparagraphs, provisos, definitions → labels, eIds, lines → ``Provision`` tree.
+Akoma Ntoso input arrives with its tree already built and is used as is.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from lexcheck.structure.headings import find_headings
 from lexcheck.structure.lines import Line, split_lines
 from lexcheck.structure.meta import derive_title, detect_language
 from lexcheck.structure.nodes import Node
+from lexcheck.structure.runon import split_run_on
 from lexcheck.structure.subdivide import (
     add_inline_definitions,
     close_civil_items,
     find_tokens,
+    item_headings,
     nest,
 )
+from lexcheck.structure.toc import skip_contents
 
 __all__ = ["build"]
 
@@ -48,13 +53,19 @@ def build(source: SourceText) -> ParsedDocument:
 def _parse(source: SourceText) -> list[Node]:
     text = source.text
     lines = split_lines(text)
-    heads = find_headings(lines)
+    skip_contents(lines)
+    found = sections.candidates(lines)
+    if sum(len(v) for v in found.values()) < 2:
+        # no line starts a section: the statute may be run together on a few long lines
+        lines = split_run_on(lines, text)
+        found = sections.candidates(lines)
+    strong = [c.line.start for cands in found.values() for c in cands if c.strong]
+    heads = find_headings(lines, schedules_from=min(strong, default=0))
     schedules = [h for h in heads if h.kind == "schedule"]
     containers = [h for h in heads if h.kind != "schedule"]
     body_end = schedules[0].start if schedules else len(text)
 
-    body_lines = [ln for ln in lines if ln.start < body_end]
-    found = sections.candidates(body_lines)
+    found = {f: [c for c in cands if c.line.start < body_end] for f, cands in found.items()}
     family = sections.choose_family(found)
     kept = sections.sequence(found[family]) if family else []
     kind = "article" if family == "article" else "section"
@@ -63,7 +74,9 @@ def _parse(source: SourceText) -> list[Node]:
 
     for i, sched in enumerate(schedules):
         limit = schedules[i + 1].start if i + 1 < len(schedules) else len(text)
-        sched_lines = [ln for ln in lines if sched.body_start <= ln.start < limit]
+        lo = _line_number(lines, sched.body_start)
+        window = lines[lo : _line_number(lines, limit) + 1]
+        sched_lines = [ln for ln in window if sched.body_start <= ln.start < limit]
         paras = sections.sequence(sections.candidates(sched_lines)["bare"], restart=True)
         for cand in paras:
             node = sections.build_section(cand, lines, "paragraph")
@@ -82,7 +95,7 @@ def _parse(source: SourceText) -> list[Node]:
     roots = assemble.nest_top(items)
     assemble.set_ends(roots, len(text), text)
 
-    tradition = _tradition(family, found, kept)
+    tradition = _tradition(family, kept)
     allow_dot = family == "article"
     for node in _walk(roots):
         if node.kind in ("section", "article") or node.keyword == "schedpara":
@@ -107,13 +120,15 @@ def _subdivide(
     nest(holder, tokens)
     assemble.set_ends(holder.children, holder.end, text)
     close_civil_items(holder, text)
+    item_headings(holder, text)
     assemble.assign_kinds(holder, tradition)
     add_inline_definitions(holder, text, start)
     node.children = holder.children + node.children
 
 
-def _tradition(family: str | None, found: dict[str, list[sections.Candidate]], kept: list) -> str:
-    if family == "sign" or any(c.number and c.line.content.startswith("SEC.") for c in kept):
+def _tradition(family: str | None, kept: list[sections.Candidate]) -> str:
+    """us: "§ 5031" or "SEC. 7." numbering, where (a) is a subsection and (1) a paragraph."""
+    if family == "sign" or any(c.line.content[:4].upper() == "SEC." for c in kept):
         return "us"
     if family == "article":
         return "civil"

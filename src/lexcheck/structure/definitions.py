@@ -18,7 +18,9 @@ _VERBS = (
     r"|significa|comprende|incluye)"
 )
 _QUOTED = (
-    r"(?:[\"“”]\*?(?P<term>[^\"“”\n*]{1,80})\*?[\"”“]"
+    # ''adult'' and ‘‘adult’’: doubled single quotes in text extracted from some gazettes
+    r"(?:(?:''|‘‘)(?P<term4>[^'’‘\n]{1,80})(?:''|’’)"
+    r"|[\"“”]\*?(?P<term>[^\"“”\n*]{1,80})\*?[\"”“]"
     r"|['‘]\*?(?P<term2>[^'’‘\n*]{1,80})\*?['’]"
     r"|«\s?(?P<term3>[^»\n]{1,80})\s?»)"
 )
@@ -32,6 +34,8 @@ _BODY = (
 )
 _TERM = re.compile(_PREFIX + "?" + _BODY)
 _TERM_BODY = re.compile(_BODY)
+# "In this Act "child" means …" (no comma after the opening words)
+_IN_THIS_ACT = re.compile(r"\b[Ii]n\s+this\s+[A-Z]?[a-z]+\s*$")
 _QUOTE_CHAR = re.compile(r"[\"“”«'‘]")
 _PREFIX_BEFORE = re.compile(_PREFIX + r"$")
 # inside running text a definition starts a sentence or a clause
@@ -64,7 +68,8 @@ def term_at(text: str, pos: int) -> list[str] | None:
 
 
 def _terms(m: re.Match[str]) -> list[str]:
-    terms = [(m.group("term") or m.group("term2") or m.group("term3") or "").strip()]
+    found = m.group("term") or m.group("term2") or m.group("term3") or m.group("term4")
+    terms = [(found or "").strip()]
     more = m.group("more")
     if more:
         terms.extend(t.group("term").strip() for t in _MORE_TERMS.finditer(more))
@@ -97,7 +102,11 @@ def find_inline(text: str, start: int, end: int) -> list[tuple[int, int, list[st
         lo = max(start, pos - 24)
         prefix = _PREFIX_BEFORE.search(text, lo, pos)
         begin = prefix.start() if prefix else pos
-        if begin > start and not _BOUNDARY_BEFORE.search(text, max(start, begin - 8), begin):
+        if (
+            begin > start
+            and not _BOUNDARY_BEFORE.search(text, max(start, begin - 8), begin)
+            and not _IN_THIS_ACT.search(text, max(start, begin - 40), begin)
+        ):
             continue
         terms = _terms(m)
         if terms:

@@ -69,11 +69,6 @@ def _heading_rest(rest: str) -> str | None:
     return stripped
 
 
-def is_container_line(line: Line) -> bool:
-    """True when the line looks like a container or schedule heading."""
-    return find_container(line) is not None or find_schedule(line) is not None
-
-
 def find_container(line: Line) -> Node | None:
     """A Part/Chapter/… heading at the start of ``line``, or None."""
     content = line.content
@@ -184,11 +179,13 @@ def schedule_ordinal(node: Node) -> int:
     return value or 0
 
 
-def find_headings(lines: list[Line]) -> list[Node]:
+def find_headings(lines: list[Line], schedules_from: int = 0) -> list[Node]:
     """All container and schedule headings in document order, with headings on the next line.
 
     A number-only heading ("CAPITULO I") takes its title from the next non-blank line when
-    that line is itself heading-like (Spanish and many gazettes print it below).
+    that line is itself heading-like (Spanish and many gazettes print it below). Schedules
+    come after the Act: a "SCHEDULE" line before ``schedules_from`` (the first section) is a
+    leftover of a contents list, not a schedule.
     """
     out: list[Node] = []
     last_schedule = 0
@@ -196,7 +193,7 @@ def find_headings(lines: list[Line]) -> list[Node]:
     for i, line in enumerate(lines):
         if line.skip or line.blank:
             continue
-        node = find_schedule(line)
+        node = find_schedule(line) if line.start >= schedules_from else None
         if node is not None:
             if node.heading is None or (
                 node.heading.startswith("(") and node.heading.endswith(")")

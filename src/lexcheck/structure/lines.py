@@ -22,10 +22,10 @@ class Line:
     quoted: bool = False  # a markdown blockquote (text quoted from another Act)
     bullet: bool = False  # a markdown list item ("- (1) …")
     skip: bool = False  # front matter and other non-statute matter
+    blank: bool = False  # no content (set from ``content``; a field, read very often)
 
-    @property
-    def blank(self) -> bool:
-        return not self.content
+    def __post_init__(self) -> None:
+        self.blank = not self.content
 
 
 def split_lines(text: str) -> list[Line]:

@@ -11,7 +11,10 @@ from lexcheck.structure.lines import Line
 from lexcheck.structure.nodes import Node
 from lexcheck.structure.numbers import first_int, section_key
 
-_NUM = r"\d{1,5}[A-Za-z]{0,3}(?:[.\-]\d{1,4}[A-Za-z]{0,2})*(?:\s?(?:bis|ter|quater|quinquies))?"
+_NUM = (
+    r"\d{1,5}[A-Za-z]{0,3}(?:[.\-]\d{1,4}[A-Za-z]{0,2})*"
+    r"(?:\s?(?:[Bb]is|BIS|[Tt]er|TER|[Qq]uater|QUATER|[Qq]uinquies))?(?![A-Za-z])"
+)
 _SEP = r"(?P<sep>\.?\s*[-–—]+|\.|:)?"
 
 _SECTION_KW = re.compile(
@@ -221,7 +224,9 @@ def _heading_beside(rest: str, family: str) -> str | None:
         if m:
             words = len(m.group("h").split())
             more = m.end() < len(text)
-            if words <= 25 and (more or words <= 12) and not m.group("h").endswith(","):
+            # alone on its line a title is short ("Objeto."); "Esta Lei dispõe sobre a
+            # proteção integral." is the article's whole text
+            if words <= 25 and (more or words <= 6) and not m.group("h").endswith(","):
                 return m.group("h").strip()
     if len(text) > 150 or len(text.split()) > 20:
         return None

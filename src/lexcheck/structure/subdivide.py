@@ -8,6 +8,7 @@ the next marker: ``(ii)`` makes it roman, anything else a letter.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -57,10 +58,14 @@ class Level:
 
 
 def _styles(tok: Token) -> list[str]:
-    v = tok.value
-    if tok.kind == "dot":
+    return _styles_of(tok.kind, tok.value)
+
+
+@functools.lru_cache(maxsize=2048)
+def _styles_of(kind: str, v: str) -> list[str]:
+    if kind == "dot":
         return ["dot"]
-    if tok.kind == "close":
+    if kind == "close":
         return ["close"]
     if v[0].isdigit() or (v[0].isupper() and v[1:].isdigit()):
         return ["arabic"]  # (1), (1A), and (A1) inserted before (1)
@@ -77,6 +82,7 @@ def _styles(tok: Token) -> list[str]:
     return ["upper"] if len(set(v)) == 1 else []
 
 
+@functools.lru_cache(maxsize=4096)
 def _value(style: str, v: str) -> int:
     if style == "arabic" and v[0].isalpha():
         return int(v[1:])  # (A1) < (A2) < (1)
@@ -175,9 +181,13 @@ def _line_start_token(
 
 
 def _inline_tokens(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    if text.find("(", start + 1, end) < 0 and text.find("Provided", start + 1, end) < 0:
+        return  # most lines hold no marker at all
     for m in _INLINE_MARK.finditer(text, start + 1, end):
         pos = m.start()
-        if not _BREAK_BEFORE.search(text, max(start, pos - 16), pos):
+        if not _BREAK_BEFORE.search(text, max(start, pos - 16), pos) and not _opens_body(
+            text, m, tokens
+        ):
             continue
         if text.startswith("Provided", pos):
             if proviso_at(text, pos):
@@ -189,6 +199,16 @@ def _inline_tokens(text: str, start: int, end: int, tokens: list[Token]) -> None
         tok = Token(pos, "paren", pm.group("v"), line_start=False)
         tok.terms = term_at(text, _skip_space(text, pm.end()))
         tokens.append(tok)
+
+
+def _opens_body(text: str, m: re.Match[str], tokens: list[Token]) -> bool:
+    """A run-together section's first subsection may follow its heading with no break:
+    "Section 3. Detention (1) No child …" — only "(1)" before any other marker, and only when
+    a capitalised sentence follows."""
+    if tokens or m.group().lstrip("[") != "(1)":
+        return False
+    after = _skip_space(text, m.end())
+    return after < len(text) and text[after].isupper()
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -323,3 +343,20 @@ def close_civil_items(node: Node, text: str) -> None:
             stop = text.find("\n\n", child.start, child.end)
             if stop >= 0 and (not child.children or child.children[-1].end <= stop):
                 child.end = stop
+
+
+# "(a) In general.—A juvenile …" / "(2) Juveniles posing risk of harm.—": a heading in the item
+# (the full stop before the dash is what marks it: "(2) A child shall be kept apart—" is text)
+_ITEM_HEADING = re.compile(r"[ \t]*(?P<h>[A-Z][^.—–\n]{1,80}?)\.(?:[ \t]*[—–]|--)")
+
+
+def item_headings(node: Node, text: str) -> None:
+    """Give list items the heading US-style drafting prints after their number."""
+    for child in node.children:
+        if child.style not in ("def", "proviso", "paragrafo") and child.number:
+            close = text.find(")", child.start, child.start + 8)
+            if close > 0:
+                m = _ITEM_HEADING.match(text, close + 1, child.end)
+                if m:
+                    child.heading = m.group("h").strip()
+        item_headings(child, text)

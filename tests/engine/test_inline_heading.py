@@ -1,0 +1,44 @@
+"""Civil-law articles often put the heading and the first sentence on one line
+("Artículo 30. Aprehensión. El adolescente ..."): the heading is skipped, the sentence is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lexcheck.api import parse_file
+from lexcheck.assess.review import review_documents
+from lexcheck.checks.loader import load_rules
+from lexcheck.matching.tree import index_document
+from lexcheck.models import ParsedDocument
+
+TEXT = (
+    "Artículo 30. Aprehensión. El adolescente aprehendido será conducido ante el juez dentro "
+    "de las treinta y seis (36) horas siguientes.\n\n"
+    "La autoridad informará a los padres.\n\n"
+    "Artículo 31. Registros. Estos registros son reservados.\n\n"
+    "Solo el juez podrá consultarlos.\n"
+)
+
+
+def _parse(tmp_path: Path) -> ParsedDocument:
+    path = tmp_path / "ley.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return parse_file(path)
+
+
+def test_words_after_an_inline_heading_are_matched(tmp_path: Path) -> None:
+    document = _parse(tmp_path)
+    index = index_document(document, 0)
+    own = {n.provision.label: " ".join(document.text[a:b] for a, b in n.own) for n in index.nodes}
+    first = own["article 30"]
+    assert "El adolescente aprehendido" in first
+    assert "Aprehensión" not in first
+    assert "La autoridad informará" in first
+
+
+def test_first_appearance_found_in_the_first_sentence(tmp_path: Path) -> None:
+    document = _parse(tmp_path)
+    rules = tuple(r for r in load_rules() if r.id == "jj.first_appearance")
+    [finding] = review_documents([document], rules)
+    assert finding.values.get("max_hours") == 36
+    assert [e.provision for e in finding.evidence] == ["article 30"]
