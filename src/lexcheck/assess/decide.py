@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from lexcheck.checks.schema import Rule, Test, ValueSpec, ValueTest
+from lexcheck.checks.schema import Outcome, Rule, Test, ValueSpec, ValueTest
 from lexcheck.matching.engine import DocumentMatches, Hit, clause_span
 from lexcheck.matching.values import EXTRACTORS, Value
 from lexcheck.models import Conflict, Evidence, Status
@@ -35,6 +35,16 @@ class Context:
     hits: dict[str, list[Hit]]  # signal -> hits, in framework order
     values: dict[str, Extracted] = field(default_factory=dict)
     _starts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    _figures: dict[tuple[str, int, int, int], list[Value]] = field(default_factory=dict)
+
+    def extracted(self, extract: str, doc: int, start: int, end: int) -> list[Value]:
+        """Figures of ``extract`` in a window, read once however many hits share it."""
+        key = (extract, doc, start, end)
+        found = self._figures.get(key)
+        if found is None:
+            dm = self.matches[doc]
+            found = self._figures[key] = EXTRACTORS[extract](dm.text()[start:end], dm.language)
+        return found
 
     def any_within(self, signal: str, doc: int, start: int, end: int) -> bool:
         """Is there a hit of ``signal`` in ``doc`` starting in [start, end)? (bisect, so that
@@ -67,7 +77,6 @@ def extract_values(ctx: Context) -> None:
 
 
 def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
-    extractor = EXTRACTORS[spec.extract]
     candidates: list[tuple[int, int, int, Hit, Value]] = []  # (doc, pos, value, hit, v)
     seen: set[tuple[int, int]] = set()
     for signal in spec.from_:
@@ -75,9 +84,7 @@ def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
             if spec.polarity and hit.polarity not in spec.polarity:
                 continue
             w0, w1 = _window(ctx, hit, spec.window)
-            text = ctx.matches[hit.doc].text()
-            lang = ctx.matches[hit.doc].language
-            found = extractor(text[w0:w1], lang)
+            found = ctx.extracted(spec.extract, hit.doc, w0, w1)
             for v in found[:1] if spec.per_hit == "first" else found:
                 where = (hit.doc, w0 + v.start)
                 if where in seen:
@@ -294,19 +301,27 @@ class Decision:
     conflicts: list[Conflict]
 
 
+def _support(ctx: Context, outcome: Outcome) -> list[Hit] | None:
+    """The hits an outcome rests on, or None when one of its tests fails."""
+    support: list[Hit] = []
+    for test in outcome.when:
+        ok, hits = evaluate(ctx, test)
+        if not ok:
+            return None
+        support.extend(hits)
+    return support
+
+
 def decide(ctx: Context) -> Decision | None:
     """Try the rule's outcomes in order; None when none applies (not addressed)."""
     extract_values(ctx)
-    for outcome in ctx.rule.outcomes:
-        support: list[Hit] = []
-        for test in outcome.when:
-            ok, hits = evaluate(ctx, test)
-            if not ok:
-                break
-            support.extend(hits)
-        else:
-            if not support:
-                continue  # an outcome must rest on something found in the text
+    for i, outcome in enumerate(ctx.rule.outcomes):
+        support = _support(ctx, outcome)
+        if support:  # an outcome must rest on something found in the text
+            # Later outcomes with the same status add their evidence after this one's.
+            for later in ctx.rule.outcomes[i + 1 :]:
+                if later.status == outcome.status:
+                    support.extend(_support(ctx, later) or [])
             hits = _dedupe(support)
             values = {k: v.value for k, v in sorted(ctx.values.items())}
             confidence = outcome.confidence

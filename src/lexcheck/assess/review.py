@@ -61,8 +61,12 @@ def _labels(hits: list[Hit], matches: list[DocumentMatches]) -> list[str]:
 
 
 def _searched(rule: Rule, matches: list[DocumentMatches]) -> list[str]:
-    wanted = ", ".join(
-        (s.description or name.replace("_", " ")) for name, s in sorted(rule.signals.items())
+    # The signals outcomes rest on (not the helpers that only qualify them), in rule order.
+    main = [t.signal for o in rule.outcomes for t in o.when if t.signal and not t.absent]
+    main += [s for spec in rule.values.values() for s in spec.from_]
+    names = list(dict.fromkeys(main)) or sorted(rule.signals)
+    wanted = "; ".join(
+        (rule.signals[n].description or n.replace("_", " ")) for n in names if n in rule.signals
     )
     out = []
     for dm in matches:

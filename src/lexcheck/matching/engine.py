@@ -120,8 +120,21 @@ class _DocState:
         self.cues = cues
         self.sentences = sentences
         self.inbound = inbound
+        # Several checks often hit the same words ("detention"): work each position out once.
+        self._polarities: dict[tuple[int, int, int], str] = {}
+        self._exceptions: dict[tuple[int, int], list[ExceptionRef]] = {}
 
     def polarity_of(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
+        key = (hit.node.order, hit.start, hit.end)
+        value = self._polarities.get(key)
+        exceptions = self._exceptions.get((hit.node.order, hit.sent_start))
+        if value is None or exceptions is None:
+            value, exceptions = self._compute(hit)
+            self._polarities[key] = value
+            self._exceptions[(hit.node.order, hit.sent_start)] = exceptions
+        return value, exceptions
+
+    def _compute(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
         text, s0, s1, node, doc = self.text, hit.sent_start, hit.sent_end, hit.node, hit.doc
         pol = polarity(
             text[s0:s1],
@@ -360,7 +373,9 @@ def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
 
 
 def _in_scope(node: Node, scope: Scope | None) -> bool:
-    if scope is None:
+    if scope is None or not (
+        scope.kinds or scope.exclude_kinds or scope.headings or scope.exclude_headings
+    ):
         return True
     kinds = node.kinds()
     if scope.kinds and not kinds & set(scope.kinds):
@@ -389,7 +404,8 @@ def _definition_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"[\"“'‘][\s*_]*(?:{alternation})s?[\s*_]*[\"”'’]\s*,?\s*"
         rf"(?:means|includes|is a person|shall mean|refers|se entiende|désigne|s'entend)"
-        rf"|\b(?:a|an|every|any)\s+(?:{alternation})\s+(?:is|means)\s+(?:a|any)\s+person",
+        rf"|\b(?:{alternation})\s+(?:is|means|shall\s+mean)\s+(?:a|an|any|every)\s+"
+        rf"(?:person|individual|human\s+being)",
         re.IGNORECASE,
     )
 
@@ -415,9 +431,9 @@ class _SentenceCache:
             s, e = seg
             bounds = [(s + a, s + b) for a, b in sentence_bounds(self.text[s:e], self.cues)]
             self.spans[seg] = bounds
-        for a, b in bounds:
-            if a <= offset < b:
-                return a, b
+        i = bisect.bisect_right(bounds, (offset, 1 << 62)) - 1
+        if i >= 0 and bounds[i][0] <= offset < bounds[i][1]:
+            return bounds[i]
         return bounds[-1]
 
 
@@ -425,6 +441,8 @@ def _references(
     index: DocumentIndex, node: Node, text: str, start: int, end: int, cues: CompiledCues
 ) -> list[Node]:
     out: list[Node] = []
+    if not _REFERENCE_HINT.search(text, start, end):
+        return out  # no number or bracket: nothing to resolve
     for m in cues.reference.finditer(text, start, end):
         target = index.resolve(m.group(0), node)
         if target is not None and target is not node:
@@ -498,20 +516,36 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
     if compiled.always_match:
         matches += list(compiled.matcher(sdoc))
     else:
-        # Run the token patterns only on short windows that start at a trigger word.
+        # Run each group of token patterns only where one of its first words occurs: on short
+        # windows when the words are rare, on the whole chunk when they are frequent.
+        by_label: dict[int, list[int]] = defaultdict(list)
         for label, ts, _ in compiled.triggers(sdoc):
-            window = sdoc[ts : ts + PATTERN_WINDOW]
-            found = compiled.groups[label](window)
-            matches += [(mid, ts + ms, ts + me) for mid, ms, me in found if ms == 0]
+            by_label[label].append(ts)
+        for label, starts in by_label.items():
+            group = compiled.groups[label]
+            if len(starts) * PATTERN_WINDOW > len(sdoc):
+                matches += list(group(sdoc))
+                continue
+            for ts in starts:
+                found = group(sdoc[ts : ts + PATTERN_WINDOW])
+                matches += [(mid, ts + ms, ts + me) for mid, ms, me in found if ms == 0]
     if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
         matches += list(compiled.fuzzy(sdoc))
+    if not matches:
+        return []
+    from spacy.attrs import IDX, LENGTH
+
+    offsets = sdoc.to_array([IDX, LENGTH])
     out = []
     for match_id, ts, te in matches:
-        span = sdoc[ts:te]
-        out.append((match_id, span.start_char, span.end_char))
+        start, _ = offsets[ts]
+        last, length = offsets[te - 1]
+        out.append((match_id, int(start), int(last + length)))
     return out
 
 
+_WORD = re.compile(r"\w")
+_REFERENCE_HINT = re.compile(r"[\d(]")
 _CUES: dict[str, CompiledCues] = {}
 
 
@@ -534,7 +568,7 @@ def match_document(
     text = document.text
     rules_by_id = {r.id: r for r in rules}
     segments: list[tuple[Node, tuple[int, int]]] = [
-        (node, seg) for node in index.nodes for seg in node.own if text[seg[0] : seg[1]].strip()
+        (node, seg) for node in index.nodes for seg in node.own if _WORD.search(text, *seg)
     ]
     sentences = _SentenceCache(text, cues)
     inbound = _inbound_exceptions(index, cues)
