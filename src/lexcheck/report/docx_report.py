@@ -66,10 +66,24 @@ class _Builder:
         self.doc = doc
         self.view = view
         self._style_ids: dict[str, str] = {}
+        self._outline: list[tuple[int, str]] = []  # headings as written, for the contents
+        self._sentinel: Any = None  # the body's final w:sectPr (python-docx keeps it last)
 
     def _para(self, text: str = "", style: str | None = None) -> Any:
-        """Add a paragraph; style ids are looked up once (python-docx looks them up each time)."""
-        p = self.doc.add_paragraph()
+        """Add a paragraph at the end of the body.
+
+        python-docx's add_paragraph searches the whole body for the final w:sectPr on every
+        call (quadratic in the report's length) and looks style ids up each time: the
+        paragraph goes straight before the final w:sectPr, and style ids are looked up once.
+        """
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        if self._sentinel is None:
+            self._sentinel = self.doc.element.body.get_or_add_sectPr()
+        element: Any = OxmlElement("w:p")
+        self._sentinel.addprevious(element)
+        p = Paragraph(element, self.doc._body)
         if text:
             self._text(p, text)
         if style is not None:
@@ -97,6 +111,7 @@ class _Builder:
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
     def _heading(self, text: str, level: int) -> Any:
+        self._outline.append((level, text))
         return self._para(text, f"Heading {level}")
 
     # --- low-level helpers ------------------------------------------------------------------
@@ -293,11 +308,7 @@ class _Builder:
 
         from docx.oxml.ns import qn
 
-        entries = [
-            (int(p.style.name[-1]), p.text)
-            for p in self.doc.paragraphs
-            if p.style.name in ("Heading 1", "Heading 2") and p.text
-        ]
+        entries = [(level, text) for level, text in self._outline if level <= 2 and text]
         if not entries:
             return
         runs = self._toc._p.findall(qn("w:r"))
