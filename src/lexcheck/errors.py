@@ -26,3 +26,11 @@ class DataError(LexcheckError):
     """A file under standards/ or rules/ (or a user's own) does not validate."""
 
     exit_code = 3
+
+
+def yaml_error_position(exc: Exception) -> str:
+    """' at line L, column C: problem' from a PyYAML error, on one line (its text spans several)."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or ""
+    at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    return f"{at}: {problem}" if problem else at

@@ -277,3 +277,6 @@ def test_real_rules_with_a_broken_copy_exit_3(repo: Path) -> None:
     assert proc.returncode == 3, proc.stderr
     assert proc.stderr.startswith("lexcheck: error: ") and broken.name in proc.stderr
     assert "Traceback" not in proc.stderr
+    # One line, with the position of the YAML error.
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "invalid YAML at line 2, column 1" in proc.stderr

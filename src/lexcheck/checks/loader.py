@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from lexcheck.checks.schema import CaseFile, LanguageCues, Rule
-from lexcheck.errors import DataError
+from lexcheck.errors import DataError, yaml_error_position
 from lexcheck.resources import data_dir
 
 M = TypeVar("M", bound=BaseModel)
@@ -38,8 +38,10 @@ def _read(path: Path) -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot read: {exc}") from exc
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: invalid YAML{yaml_error_position(exc)}") from exc
 
 
 def _validate(model: type[M], path: Path) -> M:

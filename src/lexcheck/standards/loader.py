@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from lexcheck.errors import DataError
+from lexcheck.errors import DataError, yaml_error_position
 from lexcheck.resources import data_dir
 from lexcheck.standards.schema import (
     AttachedText,
@@ -92,8 +92,10 @@ def _read_yaml(path: Path) -> object:
         # The C loader, where PyYAML has it, reads the ~850 provisions several times faster.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot read: {exc}") from exc
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: invalid YAML{yaml_error_position(exc)}") from exc
 
 
 def _first_error(path: Path, exc: ValidationError) -> str:
