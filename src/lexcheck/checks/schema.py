@@ -15,7 +15,7 @@ from lexcheck.models import ProvisionKind, Severity, Status
 
 CheckKind = Literal["presence", "prohibition", "threshold", "conditional"]
 Polarity = Literal["affirmed", "negated", "penalised", "defined"]
-Extractor = Literal["age", "age_upper", "hours", "days", "months", "years"]
+Extractor = Literal["age", "age_floor", "age_upper", "hours", "days", "months", "years"]
 Language = Literal["en", "es", "fr"]
 TokenPattern = list[dict[str, Any]]
 

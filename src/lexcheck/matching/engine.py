@@ -29,7 +29,8 @@ from lexcheck.models import ParsedDocument
 
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily confused to match approximately
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio
-PATTERN_WINDOW = 16  # tokens: longer than any token pattern in rules/
+PATTERN_WINDOW = 16  # tokens: the least window a token pattern group is run on
+MAX_PATTERN_WINDOW = 64  # tokens: the window of a pattern with an unbounded wildcard
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ class _Compiled:
     always_match: bool = False
     fuzzy_words: frozenset[str] = frozenset()
     fuzzy_hashes: set[int] = field(default_factory=set)
+    windows: dict[int, int] = field(default_factory=dict)  # trigger label -> tokens to scan
 
 
 _COMPILED: dict[tuple[int, str], tuple[tuple[Rule, ...], _Compiled]] = {}
@@ -297,6 +299,7 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     # every token.
     triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
     groups: dict[int, Any] = {}
+    windows: dict[int, int] = {}
     for n, (first, members) in enumerate(sorted(by_first.items())):
         label = nlp.vocab.strings.add(f"trigger-{n}")
         triggers.add(f"trigger-{n}", [nlp.make_doc(w) for w in first])
@@ -304,6 +307,9 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         for key, pattern in members:
             group.add(key, [pattern])
         groups[label] = group
+        # The window must hold the longest match any member can make, or long patterns
+        # ("detained ... for more than N hours without the order of a court") are cut off.
+        windows[label] = max([PATTERN_WINDOW, *(_max_tokens(p) for _, p in members)])
     return _Compiled(
         nlp,
         phrases,
@@ -316,7 +322,26 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         groups,
         always,
         frozenset(vocab),
+        windows=windows,
     )
+
+
+def _max_tokens(pattern: list[dict[str, Any]]) -> int:
+    """The most tokens a spaCy token pattern can match (capped at MAX_PATTERN_WINDOW)."""
+    total = 0
+    for token in pattern:
+        op = str(token.get("OP", "1"))
+        if op in ("1", "!", "?"):
+            total += 1 if op != "!" else 0
+        elif op in ("*", "+"):
+            return MAX_PATTERN_WINDOW
+        else:  # "{n}", "{n,m}", "{,m}", "{n,}"
+            bounds = op.strip("{}").split(",")
+            upper = bounds[-1].strip()
+            if not upper:
+                return MAX_PATTERN_WINDOW
+            total += int(upper)
+    return min(total, MAX_PATTERN_WINDOW)
 
 
 def _first_words(pattern: list[dict[str, Any]]) -> set[str] | None:
@@ -523,11 +548,12 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
             by_label[label].append(ts)
         for label, starts in by_label.items():
             group = compiled.groups[label]
-            if len(starts) * PATTERN_WINDOW > len(sdoc):
+            window = compiled.windows.get(label, PATTERN_WINDOW)
+            if len(starts) * window > len(sdoc):
                 matches += list(group(sdoc))
                 continue
             for ts in starts:
-                found = group(sdoc[ts : ts + PATTERN_WINDOW])
+                found = group(sdoc[ts : ts + window])
                 matches += [(mid, ts + ms, ts + me) for mid, ms, me in found if ms == 0]
     if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
         matches += list(compiled.fuzzy(sdoc))
