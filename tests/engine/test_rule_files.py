@@ -71,3 +71,20 @@ def test_spacy_cli_still_importable_after_fast_import() -> None:
 
     import_spacy()
     assert importlib.import_module("spacy.cli.info").info is not None
+
+
+def test_token_patterns_fit_the_matching_window() -> None:
+    """Token patterns run on windows of PATTERN_WINDOW tokens from their first word; a longer
+    pattern could never match whole (and long wildcard gaps make spaCy's Matcher slow)."""
+    from lexcheck.matching.engine import PATTERN_WINDOW, pattern_length
+
+    too_long = [
+        (rule.id, name, lang, pattern_length(p))
+        for rule in load_rules()
+        for name, signal in rule.signals.items()
+        for lang in ("en", "es", "fr")
+        if (spec := signal.for_language(lang))
+        for p in spec.patterns
+        if pattern_length(p) > PATTERN_WINDOW
+    ]
+    assert too_long == []

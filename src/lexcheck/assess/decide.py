@@ -34,6 +34,7 @@ class Context:
     matches: list[DocumentMatches]
     hits: dict[str, list[Hit]]  # signal -> hits, in framework order
     values: dict[str, Extracted] = field(default_factory=dict)
+    positions: dict[str, dict[int, list[int]]] = field(default_factory=dict)  # context-only
     _starts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _figures: dict[tuple[str, int, int, int], list[Value]] = field(default_factory=dict)
 
@@ -52,7 +53,10 @@ class Context:
         key = (signal, doc)
         starts = self._starts.get(key)
         if starts is None:
-            starts = sorted(h.start for h in self.hits.get(signal, []) if h.doc == doc)
+            starts = sorted(
+                [h.start for h in self.hits.get(signal, []) if h.doc == doc]
+                + self.positions.get(signal, {}).get(doc, [])
+            )
             self._starts[key] = starts
         i = bisect.bisect_left(starts, start)
         return i < len(starts) and starts[i] < end

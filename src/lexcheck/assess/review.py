@@ -78,10 +78,13 @@ def _searched(rule: Rule, matches: list[DocumentMatches]) -> list[str]:
 def review_rule(rule: Rule, matches: list[DocumentMatches], standards: Any = None) -> Finding:
     """The Finding of one check over a framework of documents already matched."""
     hits: dict[str, list[Hit]] = {}
-    for dm in matches:
+    positions: dict[str, dict[int, list[int]]] = {}
+    for doc, dm in enumerate(matches):
         for hit in dm.hits.get(rule.id, []):
             hits.setdefault(hit.signal, []).append(hit)
-    ctx = Context(rule, matches, hits)
+        for signal, starts in dm.positions.get(rule.id, {}).items():
+            positions.setdefault(signal, {})[doc] = starts
+    ctx = Context(rule, matches, hits, positions=positions)
     decision = decide(ctx)
     title = rule.title
     citations: list[str] = []

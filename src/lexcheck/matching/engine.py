@@ -29,8 +29,7 @@ from lexcheck.models import ParsedDocument
 
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily confused to match approximately
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio
-PATTERN_WINDOW = 16  # tokens: the least window a token pattern group is run on
-MAX_PATTERN_WINDOW = 64  # tokens: the window of a pattern with an unbounded wildcard
+PATTERN_WINDOW = 24  # tokens: the most a token pattern in rules/ may span (tests enforce it)
 
 
 @dataclass(frozen=True)
@@ -178,6 +177,10 @@ class DocumentMatches:
     index: DocumentIndex
     language: str
     hits: dict[str, list[Hit]]  # check id -> hits
+    # Context-only signals (used only in `with`/`without`/`exception_lacks`): just where they
+    # start, check id -> signal -> sorted offsets. A word like "child" occurs thousands of
+    # times; a full Hit for each would cost time and memory for nothing.
+    positions: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def text(self) -> str:
         return self.index.document.text
@@ -195,10 +198,10 @@ class _Compiled:
     # The token Matcher is the slow part: run it only where a pattern's first word occurs.
     triggers: Any = None  # PhraseMatcher: first words of token patterns -> group id
     groups: dict[int, Any] = field(default_factory=dict)  # trigger label -> its own Matcher
+    widths: dict[int, int] = field(default_factory=dict)  # trigger label -> longest pattern
     always_match: bool = False
     fuzzy_words: frozenset[str] = frozenset()
     fuzzy_hashes: set[int] = field(default_factory=set)
-    windows: dict[int, int] = field(default_factory=dict)  # trigger label -> tokens to scan
 
 
 _COMPILED: dict[tuple[int, str], tuple[tuple[Rule, ...], _Compiled]] = {}
@@ -299,7 +302,7 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     # every token.
     triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
     groups: dict[int, Any] = {}
-    windows: dict[int, int] = {}
+    widths: dict[int, int] = {}
     for n, (first, members) in enumerate(sorted(by_first.items())):
         label = nlp.vocab.strings.add(f"trigger-{n}")
         triggers.add(f"trigger-{n}", [nlp.make_doc(w) for w in first])
@@ -307,9 +310,7 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         for key, pattern in members:
             group.add(key, [pattern])
         groups[label] = group
-        # The window must hold the longest match any member can make, or long patterns
-        # ("detained ... for more than N hours without the order of a court") are cut off.
-        windows[label] = max([PATTERN_WINDOW, *(_max_tokens(p) for _, p in members)])
+        widths[label] = min(PATTERN_WINDOW, max(pattern_length(p) for _, p in members))
     return _Compiled(
         nlp,
         phrases,
@@ -320,28 +321,26 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         {},
         triggers,
         groups,
+        widths,
         always,
         frozenset(vocab),
-        windows=windows,
     )
 
 
-def _max_tokens(pattern: list[dict[str, Any]]) -> int:
-    """The most tokens a spaCy token pattern can match (capped at MAX_PATTERN_WINDOW)."""
+def pattern_length(pattern: list[dict[str, Any]]) -> int:
+    """The most tokens a Matcher pattern can span (unbounded operators count as 1000)."""
     total = 0
     for token in pattern:
-        op = str(token.get("OP", "1"))
-        if op in ("1", "!", "?"):
-            total += 1 if op != "!" else 0
+        op = str(token.get("OP", ""))
+        if op in ("", "!", "?", "1"):
+            total += 0 if op == "!" else 1
         elif op in ("*", "+"):
-            return MAX_PATTERN_WINDOW
-        else:  # "{n}", "{n,m}", "{,m}", "{n,}"
+            total += 1000
+        else:
             bounds = op.strip("{}").split(",")
             upper = bounds[-1].strip()
-            if not upper:
-                return MAX_PATTERN_WINDOW
-            total += int(upper)
-    return min(total, MAX_PATTERN_WINDOW)
+            total += int(upper) if upper else 1000
+    return total
 
 
 def _first_words(pattern: list[dict[str, Any]]) -> set[str] | None:
@@ -549,12 +548,12 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
             by_label[label].append(ts)
         for label, starts in by_label.items():
             group = compiled.groups[label]
-            window = compiled.windows.get(label, PATTERN_WINDOW)
-            if len(starts) * window > len(sdoc):
+            width = compiled.widths[label]
+            if len(starts) * width > len(sdoc):
                 matches += list(group(sdoc))
                 continue
             for ts in starts:
-                found = group(sdoc[ts : ts + window])
+                found = group(sdoc[ts : ts + width])
                 matches += [(mid, ts + ms, ts + me) for mid, ms, me in found if ms == 0]
     if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
         matches += list(compiled.fuzzy(sdoc))
@@ -611,26 +610,50 @@ def match_document(
             raw.append((check, signal, is_fuzzy, node, seg, seg[0] + a - off, seg[0] + b - off))
 
     hits: dict[str, list[Hit]] = defaultdict(list)
+    positions: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     seen: set[tuple[str, str, int]] = set()
     state = _DocState(index, cues, sentences, inbound)
+    context_only = _context_only(rules)
     for check, signal, is_fuzzy, node, seg, a, b in sorted(raw, key=lambda r: (r[5], -r[6])):
         # One hit per signal per sentence position: the longest match starting first wins.
         rule = rules_by_id[check]
         spec = rule.signals[signal]
         if not (_in_scope(node, rule.scope) and _in_scope(node, spec.scope)):
             continue
-        s0, s1 = sentences.sentence(seg, a)
         dedupe = (check, signal, a)
         if dedupe in seen:
             continue
         seen.add(dedupe)
         terms = (spec.scope.defined_terms if spec.scope else []) or rule.scope.defined_terms
+        if (check, signal) in context_only and not terms:
+            positions[check][signal].append(a)
+            continue
+        s0, s1 = sentences.sentence(seg, a)
         if terms:
             c0, c1 = sentences.info((s0, s1)).clause(a - s0)
             if not _defines(node, text[s0 + c0 : s0 + c1], tuple(terms)):
                 continue
         hits[check].append(Hit(check, signal, node, a, b, s0, s1, is_fuzzy, state))
-    return DocumentMatches(index, language, dict(hits))
+    return DocumentMatches(index, language, dict(hits), {c: dict(s) for c, s in positions.items()})
+
+
+_CONTEXT_ONLY: dict[int, tuple[tuple[Rule, ...], frozenset[tuple[str, str]]]] = {}
+
+
+def _context_only(rules: tuple[Rule, ...]) -> frozenset[tuple[str, str]]:
+    """(check, signal) pairs that no outcome, value or conflict rests on: context only."""
+    cached = _CONTEXT_ONLY.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    out: set[tuple[str, str]] = set()
+    for rule in rules:
+        used = {t.signal for o in rule.outcomes for t in o.when if t.signal}
+        used |= {s for spec in rule.values.values() for s in spec.from_}
+        used |= {c.a.signal for c in rule.conflicts} | {c.b.signal for c in rule.conflicts}
+        out |= {(rule.id, name) for name in rule.signals if name not in used}
+    result = frozenset(out)
+    _CONTEXT_ONLY[id(rules)] = (rules, result)
+    return result
 
 
 def _contains(outer: Node, inner: Node) -> bool:
