@@ -47,6 +47,7 @@ def test_docx_structure(act: ParsedDocument, review: Review) -> None:
         "Detailed findings",
         "Schedule of recommended amendments",
         "Annex: requirements checked",
+        "Annex: texts of the standards cited",
         "Methodology and limitations",
     ]
     assert "Deprivation of liberty" in _headings(d, 2)
@@ -55,16 +56,33 @@ def test_docx_structure(act: ParsedDocument, review: Review) -> None:
     assert d.paragraphs[0].style.name == "Title"
     assert "Children Act, 2010" in d.paragraphs[0].text
 
-    # The compliance matrix: one row per finding, status text in the status column, shaded.
+    # The compliance matrix: a row spanning the table per theme, then one row per finding,
+    # status text in the status column, shaded; rows never split, the header repeats.
     matrix = next(t for t in d.tables if t.rows[0].cells[0].text == "Requirement")
-    rows = matrix.rows[1:]
+    assert [c.text for c in matrix.rows[0].cells] == [
+        "Requirement",
+        "Status",
+        "Evidence in the law",
+        "Standards",
+    ]
+    theme_rows = [r for r in matrix.rows[1:] if r.cells[0]._tc is r.cells[-1]._tc]
+    rows = [r for r in matrix.rows[1:] if r.cells[0]._tc is not r.cells[-1]._tc]
     assert len(rows) == len(review.findings)
-    statuses = {r.cells[0].text.split(" (")[-1].rstrip(")"): r.cells[2].text for r in rows}
+    assert theme_rows[0].cells[0].text == "Minimum age of criminal responsibility"
+    assert len(theme_rows) == len({f.theme for f in review.findings})
+    statuses = {r.cells[0].text.split(" (")[-1].rstrip(")"): r.cells[1].text for r in rows}
     assert statuses["jj.macr"] == "Non-compliant"
     assert statuses["jj.separation_adults"] == "Compliant"
-    shd = rows[0].cells[2]._tc.find(f"{W}tcPr/{W}shd")
+    shd = rows[0].cells[1]._tc.find(f"{W}tcPr/{W}shd")
     assert shd is not None and shd.get(f"{W}fill") == "FFC7CE"
     assert matrix.style.name == "Light Grid Accent 1"
+    for row in matrix.rows:
+        assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
+    assert matrix.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+    # The matrix fits between the margins of its landscape page.
+    landscape = d.sections[1]
+    usable = landscape.page_width - landscape.left_margin - landscape.right_margin
+    assert sum(c.width for c in matrix.columns) <= usable
     # Landscape section for the matrix, portrait again afterwards.
     orientations = [s.orientation for s in d.sections]
     assert orientations[1] == 1 and orientations[2] == 0
@@ -97,9 +115,9 @@ def test_docx_fields_properties_and_chart(act: ParsedDocument, review: Review) -
     data = render(review, "docx", _opts(act))
     z = zipfile.ZipFile(io.BytesIO(data))
     document = z.read("word/document.xml").decode()
-    assert 'TOC \\o "1-3" \\h \\z \\u' in document
+    assert 'TOC \\o "1-2" \\h \\z \\u' in document
     # The field's cached result lists the headings until Word refreshes it.
-    toc = document.split('TOC \\o "1-3"')[1].split('w:fldCharType="end"')[0]
+    toc = document.split('TOC \\o "1-2"')[1].split('w:fldCharType="end"')[0]
     assert ">Executive summary<" in toc and ">Annex: requirements checked<" in toc
     assert re.search(r"<w:updateFields w:val=\"true\"/>", z.read("word/settings.xml").decode())
     footers = [n for n in z.namelist() if n.startswith("word/footer")]
@@ -294,7 +312,7 @@ def test_schedule_follows_the_order_of_the_law(act: ParsedDocument, review: Revi
     h1 = [(p.text, i) for i, p in enumerate(d.paragraphs) if p.style.name == "Heading 1"]
     start = dict(h1)["Schedule of recommended amendments"]
     end = dict(h1)["Annex: requirements checked"]
-    items = [p.text for p in d.paragraphs[start:end] if p.style.name == "Heading 2"]
+    items = [p.text for p in d.paragraphs[start:end] if p.style.name == "Heading 3"]
     assert items == [
         "1. Substitute section 2 (child)",
         "2. Substitute section 7(1)",
@@ -306,3 +324,26 @@ def test_schedule_follows_the_order_of_the_law(act: ParsedDocument, review: Revi
         "8. Insert section 20C after section 20",
         "9. Insert section 20D after section 20",
     ]
+
+
+def test_chart_labels_are_legible_at_print_size(act: ParsedDocument, review: Review) -> None:
+    """The chart's capital letters print at least 2 mm tall (about 9 pt), in mixed case."""
+    import struct
+
+    from lexcheck.report import chart
+
+    d = docx.Document(io.BytesIO(render(review, "docx", _opts(act))))
+    shape = d.inline_shapes[0]
+    blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+    png = d.part.related_parts[blip.embed].blob
+    width_px = struct.unpack(">I", png[16:20])[0]
+    printed_mm = shape.width / 36000  # EMU per mm
+    assert chart.TEXT_H * printed_mm / width_px >= 2.0
+    assert printed_mm <= 172  # inside the portrait margins
+    colors = ["C62828", "E0A100", "7F7F7F", "2E7D32"]
+    lower = chart.png([("Fair trial", (1, 0, 0, 1))], ["a", "b", "c", "d"], colors)
+    upper = chart.png([("FAIR TRIAL", (1, 0, 0, 1))], ["a", "b", "c", "d"], colors)
+    assert lower != upper
+    # The SVG's text is as large, relative to the image, as the PNG's.
+    svg = chart.svg([("Fair trial", (1, 0, 0, 1))], ["a", "b", "c", "d"], colors)
+    assert f'font-size="{chart.SVG_FONT}"' in svg and chart.SVG_FONT >= chart.TEXT_H

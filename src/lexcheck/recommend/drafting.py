@@ -348,8 +348,11 @@ class Drafter:
         rationale = str(getattr(explained, "rationale", "") or statement).strip()
         if citations:
             # The leading citations carry the rule; the report lists every citation elsewhere.
-            shown = "; ".join(citations[:MAX_RATIONALE_CITATIONS])
-            more = len(citations) - MAX_RATIONALE_CITATIONS
+            from lexcheck.standards.citations import compact
+
+            groups = compact(citations)  # one entry per instrument, runs as ranges
+            shown = "; ".join(groups[:MAX_RATIONALE_CITATIONS])
+            more = len(groups) - MAX_RATIONALE_CITATIONS
             rationale = f"{rationale} ({shown}{f' and {more} more' if more > 0 else ''})"
         return Amendment(
             action="substitute" if mode == "substitute" else "insert",

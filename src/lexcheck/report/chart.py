@@ -1,7 +1,9 @@
 """The at-a-glance chart (statuses by theme) as a PNG for Word and as inline SVG for HTML.
 
-No plotting library is installed, so the PNG is drawn pixel by pixel with a 5x7 bitmap font and
-encoded with zlib; both images come from the same layout, so the docx and the HTML agree.
+No plotting library is installed, so the PNG is drawn pixel by pixel with a 5x7 bitmap font
+(upper and lower case), each font pixel a 3x3 block so that labels read at about 9 pt when the
+image is printed 17 cm wide, and encoded with zlib; both images come from the same layout, so the
+docx and the HTML agree.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import zlib
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-# 5x7 glyphs, one string of five 0/1 per row; lower case is drawn as upper case.
+# 5x7 glyphs, one string of five 0/1 per row (lower case with two rows of descender).
 _FONT: dict[str, tuple[str, ...]] = {
     "A": ("01110", "10001", "10001", "11111", "10001", "10001", "10001"),
     "B": ("11110", "10001", "10001", "11110", "10001", "10001", "11110"),
@@ -59,21 +61,53 @@ _FONT: dict[str, tuple[str, ...]] = {
     "/": ("00000", "00001", "00010", "00100", "01000", "10000", "00000"),
     ":": ("00000", "01100", "01100", "00000", "01100", "01100", "00000"),
     "?": ("01110", "10001", "00001", "00010", "00100", "00000", "00100"),
+    # Lower case: rows 0-6 stand on the baseline, rows 7-8 are descenders.
+    "a": ("00000", "00000", "01110", "00001", "01111", "10001", "01111"),
+    "b": ("10000", "10000", "10110", "11001", "10001", "10001", "11110"),
+    "c": ("00000", "00000", "01110", "10000", "10000", "10001", "01110"),
+    "d": ("00001", "00001", "01101", "10011", "10001", "10001", "01111"),
+    "e": ("00000", "00000", "01110", "10001", "11111", "10000", "01110"),
+    "f": ("00110", "01001", "01000", "11100", "01000", "01000", "01000"),
+    "g": ("00000", "00000", "01111", "10001", "10001", "10001", "01111", "00001", "01110"),
+    "h": ("10000", "10000", "10110", "11001", "10001", "10001", "10001"),
+    "i": ("00100", "00000", "01100", "00100", "00100", "00100", "01110"),
+    "j": ("00010", "00000", "00110", "00010", "00010", "00010", "00010", "10010", "01100"),
+    "k": ("10000", "10000", "10010", "10100", "11000", "10100", "10010"),
+    "l": ("01100", "00100", "00100", "00100", "00100", "00100", "01110"),
+    "m": ("00000", "00000", "11010", "10101", "10101", "10001", "10001"),
+    "n": ("00000", "00000", "10110", "11001", "10001", "10001", "10001"),
+    "o": ("00000", "00000", "01110", "10001", "10001", "10001", "01110"),
+    "p": ("00000", "00000", "11110", "10001", "10001", "10001", "11110", "10000", "10000"),
+    "q": ("00000", "00000", "01111", "10001", "10001", "10001", "01111", "00001", "00001"),
+    "r": ("00000", "00000", "10110", "11001", "10000", "10000", "10000"),
+    "s": ("00000", "00000", "01111", "10000", "01110", "00001", "11110"),
+    "t": ("01000", "01000", "11100", "01000", "01000", "01001", "00110"),
+    "u": ("00000", "00000", "10001", "10001", "10001", "10011", "01101"),
+    "v": ("00000", "00000", "10001", "10001", "10001", "01010", "00100"),
+    "w": ("00000", "00000", "10001", "10001", "10101", "10101", "01010"),
+    "x": ("00000", "00000", "10001", "01010", "00100", "01010", "10001"),
+    "y": ("00000", "00000", "10001", "10001", "10001", "10001", "01111", "00001", "01110"),
+    "z": ("00000", "00000", "11111", "00010", "00100", "01000", "11111"),
 }
-_ACCENTS = str.maketrans("ÁÀÂÄÉÈÊËÍÌÎÏÓÒÔÖÚÙÛÜÑÇ’", "AAAAEEEEIIIIOOOOUUUUNC'")
+_ACCENTS = str.maketrans(
+    "ÁÀÂÄÉÈÊËÍÌÎÏÓÒÔÖÚÙÛÜÑÇáàâäéèêëíìîïóòôöúùûüñç’",
+    "AAAAEEEEIIIIOOOOUUUUNCaaaaeeeeiiiioooouuuunc'",
+)
 
-SCALE = 2  # each font pixel is SCALE x SCALE image pixels
+SCALE = 3  # each font pixel is SCALE x SCALE image pixels
 CHAR_W = 6 * SCALE
-TEXT_H = 7 * SCALE
-WIDTH = 1000
-LABEL_W = 470
-BAR_X = LABEL_W + 20
-BAR_W = WIDTH - BAR_X - 60
-ROW_H = 34
-BAR_H = 22
-TOP = 14
-LEGEND_H = 40
+TEXT_H = 7 * SCALE  # capital height; descenders go below
+WIDTH = 1500  # printed 17 cm wide in the Word report
+LABEL_W = 41 * CHAR_W
+BAR_X = LABEL_W + 24
+BAR_W = WIDTH - BAR_X - 30
+ROW_H = 48
+BAR_H = 32
+TOP = 16
+LEGEND_H = 64
+LEGEND_BOX = 26
 MAX_LABEL = LABEL_W // CHAR_W
+SVG_FONT = 27  # px in the SVG's own units: about the PNG's capital height
 
 
 @dataclass(frozen=True)
@@ -130,8 +164,8 @@ class _Canvas:
             self.px[start : start + len(row)] = row
 
     def text(self, x: int, y: int, s: str, color: tuple[int, int, int]) -> None:
-        for ch in s.upper().translate(_ACCENTS):
-            glyph = _FONT.get(ch, _FONT["?"])
+        for ch in s.translate(_ACCENTS):
+            glyph = _FONT.get(ch) or _FONT.get(ch.upper(), _FONT["?"])
             for gy, bits in enumerate(glyph):
                 for gx, bit in enumerate(bits):
                     if bit == "1":
@@ -162,7 +196,7 @@ def _legend(labels: list[str], colors: list[str], y: int) -> list[tuple[int, str
     x = 10
     for label, color in zip(labels, colors, strict=True):
         out.append((x, label, color))
-        x += 24 + len(label) * CHAR_W + 24
+        x += LEGEND_BOX + 10 + len(label) * CHAR_W + 40
     return out
 
 
@@ -183,10 +217,10 @@ def png(rows: list[tuple[str, tuple[int, ...]]], labels: list[str], colors: list
                     digits,
                     (0xFF, 0xFF, 0xFF),
                 )
-    ly = height - LEGEND_H + 12
+    ly = height - LEGEND_H + 18
     for x, label, color in _legend(labels, colors, ly):
-        c.rect(x, ly, 16, 16, _rgb(color))
-        c.text(x + 24, ly + 1, label, ink)
+        c.rect(x, ly, LEGEND_BOX, LEGEND_BOX, _rgb(color))
+        c.text(x + LEGEND_BOX + 10, ly + (LEGEND_BOX - TEXT_H) // 2, label, ink)
     return c.png()
 
 
@@ -196,25 +230,30 @@ def svg(rows: list[tuple[str, tuple[int, ...]]], labels: list[str], colors: list
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%"'
         ' role="img" aria-label="Status of requirements by theme"'
-        ' font-family="Arial, Helvetica, sans-serif" font-size="15">'
+        f' font-family="Arial, Helvetica, sans-serif" font-size="{SVG_FONT}">'
     ]
     for row in geo:
-        ty = row.y + BAR_H // 2 + 5
+        ty = row.y + BAR_H // 2 + SVG_FONT // 3
         parts.append(f'<text x="10" y="{ty}" fill="#333">{escape(row.label)}</text>')
         for seg in row.segments:
             parts.append(
                 f'<rect x="{seg.x}" y="{row.y}" width="{seg.width}" height="{BAR_H}"'
                 f' fill="#{seg.color}"><title>{seg.count}</title></rect>'
             )
-            if seg.width >= 18:
+            if seg.width >= SVG_FONT:
                 parts.append(
                     f'<text x="{seg.x + seg.width // 2}" y="{ty}" fill="#fff"'
                     f' text-anchor="middle">{seg.count}</text>'
                 )
-    ly = height - LEGEND_H + 12
+    ly = height - LEGEND_H + 18
     for x, label, color in _legend(labels, colors, ly):
-        parts.append(f'<rect x="{x}" y="{ly}" width="16" height="16" fill="#{color}"/>')
-        parts.append(f'<text x="{x + 24}" y="{ly + 13}" fill="#333">{escape(label)}</text>')
+        parts.append(
+            f'<rect x="{x}" y="{ly}" width="{LEGEND_BOX}" height="{LEGEND_BOX}" fill="#{color}"/>'
+        )
+        parts.append(
+            f'<text x="{x + LEGEND_BOX + 10}" y="{ly + LEGEND_BOX // 2 + SVG_FONT // 3}"'
+            f' fill="#333">{escape(label)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 

@@ -40,8 +40,15 @@ _SETTINGS_AFTER_UPDATE_FIELDS = frozenset(
     ]
 )
 AMENDMENT_STYLE = "Amendment Text"  # our paragraph style for drafted provisions
-MATRIX_WIDTHS_CM = (7.0, 4.3, 3.4, 4.5, 5.5)
-MATRIX_COLUMNS = ("Requirement", "Theme", "Status", "Evidence in the law", "Standards")
+TABLE_TEXT_STYLE = "Table Text"  # our compact paragraph style for table cells
+STANDARD_STYLE = "Standard Text"  # our style for the official texts in the annex
+# Landscape Letter leaves 23.5 cm between our margins; the columns fit inside it.
+MATRIX_WIDTHS_CM = (7.6, 2.9, 4.4, 7.9)
+MATRIX_COLUMNS = ("Requirement", "Status", "Evidence in the law", "Standards")
+ANNEX_WIDTHS_CM = (4.6, 7.2, 2.6, 2.8)  # portrait: 17.2 cm between our margins
+THEME_FILL = "DBE5F1"
+MARGIN_SIDE_CM = 2.2
+MARGIN_TOP_CM = 2.0
 
 
 def render(review: Review, options: RenderOptions) -> bytes:
@@ -145,7 +152,9 @@ class _Builder:
         tc_pr.append(self._el("w:shd", val="clear", color="auto", fill=fill))
 
     def _header_row(self, table: Any) -> None:
+        """The header row repeats at the top of each page and is never split."""
         tr_pr = table.rows[0]._tr.get_or_add_trPr()
+        tr_pr.append(self._el("w:cantSplit"))
         tr_pr.append(self._el("w:tblHeader"))
 
     @staticmethod
@@ -157,7 +166,11 @@ class _Builder:
         for column, width in zip(table.columns, widths_cm, strict=True):
             column.width = Cm(width)
         for row in table.rows:
-            for cell, width in zip(row.cells, widths_cm, strict=True):
+            cells = row.cells
+            if len(cells) > 1 and cells[0]._tc is cells[-1]._tc:  # one cell across the row
+                cells[0].width = Cm(sum(widths_cm))
+                continue
+            for cell, width in zip(cells, widths_cm, strict=True):
                 cell.width = Cm(width)
 
     def _labelled(self, label: str, text: str, style: str | None = None) -> Any:
@@ -167,23 +180,43 @@ class _Builder:
         return p
 
     def _table(
-        self, header: tuple[str, ...], rows: list[list[str]], fills: list[str | None]
+        self,
+        header: tuple[str, ...],
+        rows: list[list[str]],
+        fills: list[str | None],
+        status_column: int = 2,
     ) -> Any:
         table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
         table.style = self.doc.styles[TABLE_STYLE]
         for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.text = text
+            self._cell(cell, text)
         self._header_row(table)
         for row, values, fill in zip(table.rows[1:], rows, fills, strict=True):
             cells = row.cells
             for cell, text in zip(cells, values, strict=True):
-                cell.text = text
+                self._cell(cell, text)
+            self._keep_row(row)
             if fill:
-                self._shade(cells[2], fill)
+                self._shade(cells[status_column], fill)
         return table
+
+    def _cell(self, cell: Any, text: str) -> None:
+        """Cell text in the compact table style (a new table cell holds one empty paragraph)."""
+        p = cell.paragraphs[0]
+        if text:
+            self._text(p, text)
+        sid = self._style_ids.get(TABLE_TEXT_STYLE)
+        if sid is None:
+            sid = self._style_ids[TABLE_TEXT_STYLE] = self.doc.styles[TABLE_TEXT_STYLE].style_id
+        p._p.style = sid
+
+    def _keep_row(self, row: Any) -> None:
+        """A row is never split across two pages (w:cantSplit)."""
+        row._tr.get_or_add_trPr().append(self._el("w:cantSplit"))
 
     # --- document parts ---------------------------------------------------------------------
     def build(self) -> None:
+        self._page_setup()
         self._styles()
         self._settings()
         self._properties()
@@ -195,14 +228,33 @@ class _Builder:
         self._findings()
         self._schedule()
         self._annex()
+        self._texts()
         self._method()
         self._fill_contents()
+
+    def _page_setup(self) -> None:
+        """Report margins (the template's 3.2 cm sides waste a fifth of each page); the
+        sections added later copy them."""
+        from docx.shared import Cm
+
+        section = self.doc.sections[0]
+        section.left_margin = section.right_margin = Cm(MARGIN_SIDE_CM)
+        section.top_margin = section.bottom_margin = Cm(MARGIN_TOP_CM)
 
     def _styles(self) -> None:
         """A style for drafted provisions: upright, indented, ruled on the left, easy to copy."""
         from docx.enum.style import WD_STYLE_TYPE
         from docx.shared import Cm, Pt, RGBColor
 
+        table_text = self.doc.styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        table_text.base_style = self.doc.styles["Normal"]
+        table_text.font.size = Pt(9)
+        table_text.paragraph_format.space_after = Pt(0)
+        table_text.paragraph_format.space_before = Pt(0)
+        standard = self.doc.styles.add_style(STANDARD_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        standard.base_style = self.doc.styles["Normal"]
+        standard.font.size = Pt(9)
+        standard.paragraph_format.space_after = Pt(4)
         style = self.doc.styles.add_style(AMENDMENT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = self.doc.styles["Normal"]
         style.quick_style = True
@@ -295,7 +347,9 @@ class _Builder:
         self._toc = self._para()
         self._field(
             self._toc,
-            'TOC \\o "1-3" \\h \\z \\u',
+            # Two levels: parts and themes. The findings, the numbered amendments and the
+            # instruments of the annex are Heading 3, so the contents fit on one page.
+            'TOC \\o "1-2" \\h \\z \\u',
             "Right-click and choose Update Field to show the table of contents.",
         )
         self._para().add_run().add_break(WD_BREAK.PAGE)
@@ -346,10 +400,11 @@ class _Builder:
         )
         for row, c in zip(table.rows[1:], v.counts, strict=False):
             self._shade(row.cells[0], _fill(c.status))
+        self._widths(table, (6.0, 3.0))
         if v.chart:
             self._heading("Status by theme", level=2)
             rows, labels, colors = chart.chart_inputs(v)
-            self.doc.add_picture(io.BytesIO(chart.png(rows, labels, colors)), width=Cm(16))
+            self.doc.add_picture(io.BytesIO(chart.png(rows, labels, colors)), width=Cm(17))
             self._para(
                 "Figure 1. Number of requirements in each status, by theme.", style="Caption"
             )
@@ -370,17 +425,37 @@ class _Builder:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
         self._heading("Compliance matrix", level=1)
-        rows = [
-            [
-                f"{f.title} ({f.check})",
-                f.theme_label,
-                f.status_label,
-                "; ".join(q.label for q in f.quotes) or "—",
-                "; ".join(f.citations) or "—",
-            ]
-            for f in self.view.matrix
-        ]
-        table = self._table(MATRIX_COLUMNS, rows, [f.fill for f in self.view.matrix])
+        self._para(
+            "One row per requirement, grouped by theme. Evidence names the provisions of the law"
+            " relied on; the texts of the standards are in the annex."
+        )
+        findings = self.view.matrix
+        themes = [f.theme_label for f in findings]
+        starts = {i for i, t in enumerate(themes) if i == 0 or themes[i - 1] != t}
+        table = self.doc.add_table(rows=1 + len(findings) + len(starts), cols=4)
+        table.style = self.doc.styles[TABLE_STYLE]
+        for cell, text in zip(table.rows[0].cells, MATRIX_COLUMNS, strict=True):
+            self._cell(cell, text)
+        self._header_row(table)
+        rows = iter(table.rows[1:])
+        for i, f in enumerate(findings):
+            if i in starts:
+                # A theme row spans the table and stays with the first requirement under it.
+                row = next(rows)
+                self._keep_row(row)
+                cell = row.cells[0].merge(row.cells[-1])
+                self._cell(cell, "")
+                self._text(cell.paragraphs[0], f.theme_label, bold=True)
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
+                self._shade(cell, THEME_FILL)
+            row = next(rows)
+            self._keep_row(row)
+            cells = row.cells
+            self._cell(cells[0], f"{f.title} ({f.check})")
+            self._cell(cells[1], f.status_label)
+            self._cell(cells[2], f.evidence_text)
+            self._cell(cells[3], f.citation_text or "—")
+            self._shade(cells[1], f.fill)
         self._widths(table, MATRIX_WIDTHS_CM)
         back = self.doc.add_section(WD_SECTION.NEW_PAGE)
         back.orientation = WD_ORIENT.PORTRAIT
@@ -388,6 +463,17 @@ class _Builder:
 
     def _finding(self, f: FindingView) -> None:
         self._heading(f"{f.title}: {f.status_label.lower()}", level=3)
+        if f.brief:
+            # The law does not deal with the matter at all: the reason and the remedy suffice.
+            self._labelled("The gap", f"{f.gap} ({f.severity} priority)")
+            if f.searched:
+                self._labelled(
+                    "What the law says", f"nothing found; lexcheck searched {f.searched_text}."
+                )
+            if f.citation_text:
+                self._labelled("The standards", f.citation_text)
+            self._amendment(f, rationale=False)
+            return
         self._labelled(
             "Priority and confidence",
             f"{f.severity} priority; lexcheck's confidence in this finding: {f.confidence}",
@@ -401,8 +487,12 @@ class _Builder:
                 q = self._para(style="Quote")
                 self._text(q, f"{s.citation}: ", bold=True)
                 self._text(q, s.text if s.official else f"{s.text} (summary in our words)")
-        elif f.citations:
-            self._labelled("The standards", "; ".join(f.citations))
+                if s.truncated:
+                    self._text(q, " (full text in the annex)", italic=True)
+            if f.see_also:
+                self._labelled("See also", f"{f.see_also} (texts in the annex)")
+        elif f.citation_text:
+            self._labelled("The standards", f.citation_text)
         if f.quotes:
             p = self._para()
             self._text(p, "What the law says", bold=True)
@@ -411,16 +501,20 @@ class _Builder:
                 where = f" ({quote.document})" if quote.document else ""
                 self._text(q, f"{quote.label}{where}: ", bold=True)
                 self._text(q, f"“{quote.text}”")
+            if f.more_evidence:
+                self._labelled("Also relied on", f.more_evidence)
         elif f.searched:
             self._labelled(
-                "What the law says",
-                "nothing found; lexcheck searched " + ", ".join(f.searched) + ".",
+                "What the law says", f"nothing found; lexcheck searched {f.searched_text}."
             )
         for name, value in f.values:
             self._labelled(name.replace("_", " ").capitalize(), value)
         self._labelled("Finding" if not f.is_gap else "The gap", f.gap)
         for c in f.conflicts:
             self._labelled("Conflict", c)
+        self._amendment(f, rationale=True)
+
+    def _amendment(self, f: FindingView, rationale: bool) -> None:
         a = f.amendment
         if a is None:
             return
@@ -433,7 +527,7 @@ class _Builder:
             p = self._para(style="List Bullet")
             self._text(p, "Alternative: ", italic=True)
             self._text(p, alt)
-        if a.rationale:
+        if rationale and a.rationale:
             self._labelled("Why", a.rationale)
 
     def _findings(self) -> None:
@@ -455,7 +549,7 @@ class _Builder:
         for n, f in enumerate(self.view.schedule, 1):
             a = f.amendment
             assert a is not None
-            self._heading(f"{n}. {a.heading}", level=2)
+            self._heading(f"{n}. {a.heading}", level=3)
             self._para(f"To meet: {f.title} ({f.status_label.lower()}).", style="Caption")
             for line in a.lines:
                 self._para(line, style=AMENDMENT_STYLE)
@@ -466,6 +560,24 @@ class _Builder:
         table = self._table(("Id", "Requirement", "Status", "Theme"), rows, [None] * len(rows))
         for row, r in zip(table.rows[1:], self.view.annex, strict=True):
             self._shade(row.cells[2], r.fill)
+        self._widths(table, ANNEX_WIDTHS_CM)
+
+    def _texts(self) -> None:
+        """Each standard cited in the report, quoted once, by instrument."""
+        if not self.view.standard_texts:
+            return
+        self._heading("Annex: texts of the standards cited", level=1)
+        self._para(
+            "The official text of each provision cited in this report, once, in the order of"
+            " its instrument. Where no official text is bundled, a summary in our words is given"
+            " and marked as such."
+        )
+        for group in self.view.standard_texts:
+            self._heading(group.title, level=3)
+            for s in group.texts:
+                p = self._para(style=STANDARD_STYLE)
+                self._text(p, f"{s.citation}: ", bold=True)
+                self._text(p, s.text if s.official else f"{s.text} (summary in our words)")
 
     def _method(self) -> None:
         self._heading("Methodology and limitations", level=1)

@@ -54,6 +54,12 @@ SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 ACTION_LABEL = {"insert": "Insert", "substitute": "Substitute", "repeal": "Repeal"}
 QUOTE_LIMIT = 1200
 PRIORITY_LIMIT = 10
+KEY_QUOTES = 3  # standards quoted in a finding on a gap; the rest are cited under "see also"
+KEY_QUOTES_MET = 1  # a requirement the law meets needs only the rule it meets quoted
+LAW_QUOTES_MET = 2  # provisions of the law quoted for a requirement it meets; the rest named
+STANDARD_QUOTE_LIMIT = 500  # a longer text is cut in the finding and given whole in the annex
+SEARCHED_LIMIT = 4  # provisions named in "lexcheck searched ..." before "and N others"
+EVIDENCE_LIMIT = 4  # evidence labels named in a matrix cell
 
 METHODOLOGY = [
     "lexcheck read each law given to it, divided it into its provisions (parts, sections,"
@@ -84,6 +90,15 @@ class StandardText:
     citation: str
     text: str
     official: bool  # official wording bundled (text_status official) or our summary
+    truncated: bool = False  # cut in the finding; whole in the annex of texts
+
+
+@dataclass(frozen=True)
+class InstrumentTexts:
+    """One instrument's provisions cited anywhere in the report, each once, in its order."""
+
+    title: str
+    texts: list[StandardText]
 
 
 @dataclass(frozen=True)
@@ -118,13 +133,19 @@ class FindingView:
     statement: str
     requirements: list[str]
     citations: list[str]
-    standards: list[StandardText]
+    citation_text: str  # the citations, compacted: "CRC art. 37(b); CRC/C/GC/24 paras 20-27"
+    standards: list[StandardText]  # the key provisions, quoted (at most KEY_QUOTES)
+    see_also: str  # compact citations of the provisions not quoted here (texts in the annex)
     quotes: list[Quote]
+    more_evidence: str  # labels of further provisions relied on but not quoted, or ""
     gap: str
     values: list[tuple[str, str]]
     searched: list[str]
+    searched_text: str  # "section 1, section 2, section 7 and 20 other provisions"
+    evidence_text: str  # evidence labels for the matrix, "—" when none
     conflicts: list[str]
     amendment: AmendmentView | None
+    brief: bool  # a requirement the law does not deal with at all: status, reason, amendment
 
     @property
     def is_gap(self) -> bool:
@@ -197,6 +218,7 @@ class ReportView:
     chart: list[ChartRow]
     annex: list[AnnexRow]
     schedule: list[FindingView]  # findings with an amendment, in the order of the statute
+    standard_texts: list[InstrumentTexts] = field(default_factory=list)  # annex, once each
     methodology: list[str] = field(default_factory=lambda: list(METHODOLOGY))
     limitations: list[str] = field(default_factory=lambda: list(LIMITATIONS))
     status_order: list[str] = field(default_factory=lambda: [s.value for s in STATUS_ORDER])
@@ -239,32 +261,139 @@ def _amendment_view(f: Finding) -> AmendmentView | None:
     return AmendmentView(heading, a.text, lines, list(a.alternatives), a.rationale)
 
 
-def _finding_view(f: Finding, std: Standards, doc_titles: dict[str, str]) -> FindingView:
-    req = next((std.requirements[r] for r in f.requirements if r in std.requirements), None)
-    theme = f.theme or (req.theme if req else "")
-    texts: list[StandardText] = []
+def _instrument_of(std: Standards, pid: str) -> str:
+    return std.provision_instrument.get(pid) or pid.split(".", 1)[0]
+
+
+def _provision_rank(std: Standards, pid: str) -> int:
+    """Which standards a finding quotes first: treaties, then the Beijing and Havana Rules
+    (the detailed rules on justice and detention), then commentary and guidelines."""
+    inst = _instrument_of(std, pid)
+    instrument = std.instruments.get(inst)
+    if (instrument is not None and instrument.binding) or inst in ("crc", "opac", "opsc"):
+        return 0
+    if inst in ("beijing", "havana"):
+        return 1
+    return 2
+
+
+def _standard_text(std: Standards, pid: str) -> StandardText | None:
+    prov = std.provisions.get(pid)
+    if prov is None:
+        return None
+    if prov.text and prov.text_status == "official":
+        # A user may attach the official text of an instrument that is not bundled.
+        source = getattr(prov, "text_source", None)
+        citation = f"{prov.citation} ({source})" if source else prov.citation
+        return StandardText(citation, prov.text.strip(), True)
+    if prov.summary:
+        return StandardText(prov.citation, prov.summary.strip(), False)
+    return None
+
+
+def _cited_provisions(f: Finding, std: Standards) -> list[str]:
+    """Ids of the provisions behind a finding's requirements, in derivation order, once each."""
+    out: list[str] = []
     seen: set[str] = set()
     for rid in f.requirements:
         r = std.requirements.get(rid)
         for pid in r.derived_from if r else []:
             prov = std.provisions.get(pid)
-            if prov is None or prov.citation in seen:
+            if prov is None or pid in out or prov.citation in seen:
                 continue
             seen.add(prov.citation)
-            if prov.text and prov.text_status == "official":
-                # A user may attach the official text of an instrument that is not bundled.
-                source = getattr(prov, "text_source", None)
-                citation = f"{prov.citation} ({source})" if source else prov.citation
-                texts.append(StandardText(citation, prov.text.strip(), True))
-            elif prov.summary:
-                texts.append(StandardText(prov.citation, prov.summary.strip(), False))
-    citations = list(f.citations) or std.citations(f.requirements)
+            out.append(pid)
+    return out
+
+
+def _citation_ranks(std: Standards) -> dict[str, int]:
+    return {p.citation: _provision_rank(std, pid) for pid, p in std.provisions.items()}
+
+
+def _by_rank(citations: list[str], rank: dict[str, int]) -> list[str]:
+    """Citations with the treaties first, then the rules, then the rest, each group in its
+    given order, so that the compact form reads "CRC …; Beijing Rules …; CRC/C/GC/24 …"."""
+    return sorted(citations, key=lambda c: rank.get(c.removesuffix(" (unverified)"), 2))
+
+
+def _cite(std: Standards, pid: str) -> str:
+    prov = std.provisions[pid]
+    return prov.citation if prov.verified else f"{prov.citation} (unverified)"
+
+
+def _excerpt(s: StandardText) -> StandardText:
+    """The text as quoted in a finding: a long one is cut at a word, whole in the annex."""
+    if len(s.text) <= STANDARD_QUOTE_LIMIT:
+        return s
+    cut = s.text[:STANDARD_QUOTE_LIMIT].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return StandardText(s.citation, cut + " […]", s.official, truncated=True)
+
+
+def _searched(searched: list[str], doc_titles: dict[str, str]) -> list[str]:
+    """Where lexcheck looked, with a law's file path given as its title, or left out when
+    only one law was reviewed (the title page names it)."""
+    out = []
+    for item in searched:
+        for path, title in doc_titles.items():
+            if item.startswith(f"{path}: "):
+                rest = item[len(path) + 2 :]
+                item = f"{title}: {rest}" if title else rest
+                break
+        out.append(item)
+    return out
+
+
+def _searched_text(searched: list[str]) -> str:
+    # Labels read best with commas; descriptions that hold commas themselves need semicolons.
+    sep = "; " if any("," in item for item in searched) else ", "
+    if len(searched) <= SEARCHED_LIMIT + 1:
+        return sep.join(searched)
+    rest = len(searched) - SEARCHED_LIMIT
+    return sep.join(searched[:SEARCHED_LIMIT]) + f" and {rest} other provisions"
+
+
+def _evidence_text(labels: list[str]) -> str:
+    unique = list(dict.fromkeys(labels))
+    if not unique:
+        return "—"
+    if len(unique) <= EVIDENCE_LIMIT + 1:
+        return "; ".join(unique)
+    return "; ".join(unique[:EVIDENCE_LIMIT]) + f" and {len(unique) - EVIDENCE_LIMIT} more"
+
+
+def _finding_view(
+    f: Finding, std: Standards, doc_titles: dict[str, str], rank: dict[str, int]
+) -> FindingView:
+    from lexcheck.standards.citations import compact_text
+
+    req = next((std.requirements[r] for r in f.requirements if r in std.requirements), None)
+    theme = f.theme or (req.theme if req else "")
+    cited = _cited_provisions(f, std)
+    ranked = sorted(cited, key=lambda pid: _provision_rank(std, pid))  # stable: keeps order
+    texts: list[StandardText] = []
+    quoted: set[str] = set()
+    limit = KEY_QUOTES_MET if f.status == Status.COMPLIANT else KEY_QUOTES
+    for pid in ranked:
+        if len(texts) == limit:
+            break
+        st = _standard_text(std, pid)
+        if st is not None:
+            texts.append(_excerpt(st))
+            quoted.add(pid)
+    others = [pid for pid in cited if pid not in quoted]
+    see_also = compact_text([_cite(std, pid) for pid in others])
+    citations = _by_rank(list(f.citations) or std.citations(f.requirements), rank)
     quotes = []
     for ev in f.evidence:
         text = " ".join(ev.quote.split())
         if len(text) > QUOTE_LIMIT:
             text = text[: QUOTE_LIMIT - 1].rstrip() + "…"
         quotes.append(Quote(doc_titles.get(ev.document, ev.document), ev.provision, text, ev.line))
+    evidence_text = _evidence_text([q.label for q in quotes])
+    more_evidence = ""
+    if f.status == Status.COMPLIANT and len(quotes) > LAW_QUOTES_MET + 1:
+        more_evidence = "; ".join(dict.fromkeys(q.label for q in quotes[LAW_QUOTES_MET:]))
+        quotes = quotes[:LAW_QUOTES_MET]
     status = f.status.value
     return FindingView(
         anchor="finding-" + "".join(c if c.isalnum() else "-" for c in f.check),
@@ -280,14 +409,52 @@ def _finding_view(f: Finding, std: Standards, doc_titles: dict[str, str]) -> Fin
         statement=req.statement if req else "",
         requirements=list(f.requirements),
         citations=citations,
+        citation_text=compact_text(citations),
         standards=texts,
+        see_also=see_also,
         quotes=quotes,
+        more_evidence=more_evidence,
         gap=f.explanation,
         values=[(k, str(v)) for k, v in sorted(f.values.items())],
         searched=list(f.searched),
+        searched_text=_searched_text(_searched(list(f.searched), doc_titles)),
+        evidence_text=evidence_text,
         conflicts=[c.description for c in f.conflicts],
         amendment=_amendment_view(f),
+        brief=f.status == Status.NOT_ADDRESSED and not quotes and not f.conflicts,
     )
+
+
+def _standard_texts(findings: list[Finding], std: Standards) -> list[InstrumentTexts]:
+    """Every provision cited by a finding, once, grouped by instrument in the order of
+    _provision_rank, and in the instrument's own order within it."""
+    position = {pid: i for i, pid in enumerate(std.provisions)}
+    pids: set[str] = set()
+    for f in findings:
+        pids.update(_cited_provisions(f, std))
+    by_instrument: dict[str, list[str]] = {}
+    for pid in pids:
+        by_instrument.setdefault(_instrument_of(std, pid), []).append(pid)
+    out: list[InstrumentTexts] = []
+
+    def inst_key(inst: str) -> tuple[int, int, str]:
+        rank = min(_provision_rank(std, pid) for pid in by_instrument[inst])
+        order = list(std.instruments).index(inst) if inst in std.instruments else len(pids)
+        return (rank, order, inst)
+
+    for inst in sorted(by_instrument, key=inst_key):
+        texts: list[StandardText] = []
+        citations: set[str] = set()
+        for pid in sorted(by_instrument[inst], key=lambda p: (position[p], p)):
+            st = _standard_text(std, pid)
+            if st is not None and st.citation not in citations:
+                citations.add(st.citation)
+                texts.append(st)
+        if texts:
+            i = std.instruments.get(inst)
+            title = f"{i.title} ({i.short_name})" if i else inst
+            out.append(InstrumentTexts(title, texts))
+    return out
 
 
 def _summary(counts: dict[str, int], total: int, docs: list[DocumentView]) -> list[str]:
@@ -382,7 +549,8 @@ def build_view(
     ]
     # With one law under review, every quote is from it: name the law only when there are more.
     doc_titles = {d.path: d.title for d in docs} if len(docs) > 1 else {d.path: "" for d in docs}
-    views = [_finding_view(f, std, doc_titles) for f in review.findings]
+    rank = _citation_ranks(std)
+    views = [_finding_view(f, std, doc_titles, rank) for f in review.findings]
     by_status = {s.value: 0 for s in STATUS_ORDER}
     for v in views:
         by_status[v.status] += 1
@@ -448,4 +616,5 @@ def build_view(
         chart=chart,
         annex=annex,
         schedule=_schedule(review, views, parsed),
+        standard_texts=_standard_texts(review.findings, std),
     )
