@@ -264,8 +264,17 @@ def upper_bound(value: Value) -> int | None:
     return None
 
 
+def floor_age(value: Value) -> int:
+    """The youngest age an age condition reaches from below ("14 years or under" -> 15, since a
+    child of fourteen is still covered; "under 14" -> 14; "of or above 12" -> 12)."""
+    return value.value + 1 if value.relation == "upto" else value.value
+
+
 EXTRACTORS: dict[str, Callable[[str, str], list[Value]]] = {
     "age": extract_ages,
+    "age_floor": lambda text, lang: [
+        Value(floor_age(v), v.start, v.end, "age", v.relation) for v in extract_ages(text, lang)
+    ],
     "age_upper": lambda text, lang: [
         Value(b, v.start, v.end, "age", v.relation)
         for v in extract_ages(text, lang)
