@@ -64,6 +64,9 @@ class Candidate:
     rest_start: int  # offset of ``rest``
     has_sep: bool
     strong: bool = False  # has a heading, a subsection, or is a markdown heading
+    # the line before ends like an amending formula ("shall read as follows:", "quedará así:",
+    # "substitute—"): what follows is most likely the text being inserted, not a new section
+    introduced: bool = False
 
 
 def _match(line: Line, family: str) -> Candidate | None:
@@ -107,21 +110,25 @@ def _match(line: Line, family: str) -> Candidate | None:
 def candidates(lines: Iterable[Line]) -> dict[str, list[Candidate]]:
     """Section-like lines, per numbering family, in document order."""
     out: dict[str, list[Candidate]] = {f: [] for f in FAMILIES}
+    introduced = False
     for line in lines:
         if line.skip or line.quoted or line.blank:
             continue
         first = line.content[0]
+        cand = None
         if first.isdigit():
             cand = _match(line, "bare")
             if cand:
                 out["bare"].append(cand)
-            continue
-        if first in "SsAa§[":
+        elif first in "SsAa§[":
             for family in ("section", "sign", "article"):
                 cand = _match(line, family)
                 if cand:
                     out[family].append(cand)
                     break
+        if cand:
+            cand.introduced = introduced
+        introduced = line.content.endswith((":", "—", ":-", ":—"))
     return out
 
 
@@ -146,14 +153,17 @@ def choose_family(found: dict[str, list[Candidate]]) -> str | None:
 _WINDOW = 40
 
 
-def _gain(gap: int, strong: bool) -> float:
+def _gain(gap: int, strong: bool, introduced: bool = False) -> float:
     """Score of a candidate following another ``gap`` numbers on in the chain of sections.
 
     A strong candidate (heading, subsection, markdown heading) is worth more than a bare
     "3. sentence"; a gap (sections repealed and omitted) costs a little; a leap of more than 20
-    costs more than one section is worth, so it is kept only when the numbering carries on.
+    costs more than a bare section is worth, so a bare one is kept only when the numbering
+    carries on. A headed section after a leap is still worth a little: extracts of a long Act
+    ("sections 45-83 only", one Part of a code) leap, and their last section must not be lost.
     """
-    return 1.0 + (0.5 if strong else 0.0) - 0.1 * min(gap, 10) - (1.0 if gap > 20 else 0.0)
+    leap = (0.3 if strong and not introduced else 1.0) if gap > 20 else 0.0
+    return 1.0 + (0.5 if strong else 0.0) - 0.1 * min(gap, 10) - leap
 
 
 def sequence(cands: list[Candidate], *, restart: bool = False) -> list[Candidate]:
@@ -188,7 +198,7 @@ def sequence(cands: list[Candidate], *, restart: bool = False) -> list[Candidate
             if keys[j] < key:
                 a = ints[j]
                 gap = 0 if a is None or value is None else max(0, value - a - 1)
-                total = score[j] + _gain(gap, strong)
+                total = score[j] + _gain(gap, strong, cand.introduced)
                 # ties go to the earlier candidate: a heading printed twice ("# § 5032." then
                 # "##### § 5032.") starts the section at its first appearance
                 if total >= best and (total > best or link >= 0):
