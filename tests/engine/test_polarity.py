@@ -110,3 +110,23 @@ def test_disapplying_subsection_qualifies_its_target() -> None:
     hits = [h for h in _hits(text, "jj.separation_adults") if h.node.label == "section 28(6)"]
     assert hits
     assert any(e.node is not None and e.node.label == "section 28(7)" for e in hits[0].exceptions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exceptions"),
+    [
+        # "subject to" after a form of "be" is what the rule says, not a qualification of it
+        ("A child under fourteen years shall not be subject to criminal proceedings.", []),
+        ("No child is subject to the death penalty.", []),
+        # ... but it still qualifies a rule when it introduces one
+        (
+            "Subject to section 9, a child may be detained in a place of safety.",
+            ["subject to"],
+        ),
+        ("A child shall be released unless the court orders otherwise.", ["unless"]),
+    ],
+)
+def test_exception_cues_and_lookalikes(sentence: str, exceptions: list[str]) -> None:
+    from lexcheck.matching.polarity import analyse
+
+    assert [cue for _, _, cue in analyse(sentence, CUES).exceptions] == exceptions

@@ -253,6 +253,11 @@ class LanguageCues(_Strict):
     prohibitions: list[str] = Field(description="'is prohibited', 'abolished'.")
     penalties: list[str] = Field(description="'commits an offence', 'shall be liable'.")
     exceptions: list[str] = Field(description="'except', 'unless', 'save that', 'subject to'.")
+    exception_lookalikes: list[str] = Field(
+        default_factory=list,
+        description="Phrases containing an exception cue that are not exceptions: "
+        "'be subject to' (a predicate: 'shall not be subject to criminal proceedings').",
+    )
     overrides: list[str] = Field(default_factory=list, description="'notwithstanding'.")
     definitions: list[str] = Field(description="'means', 'includes' after a quoted term.")
     reference_units: list[str] = Field(

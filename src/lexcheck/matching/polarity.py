@@ -28,6 +28,7 @@ class CompiledCues:
     prohibition: re.Pattern[str]
     penalty: re.Pattern[str]
     exception: re.Pattern[str]
+    exception_lookalike: re.Pattern[str]
     override: re.Pattern[str]
     definition: re.Pattern[str]
     sentence_end: re.Pattern[str]
@@ -61,6 +62,7 @@ def compile_cues(cues: LanguageCues) -> CompiledCues:
         prohibition=_words(cues.prohibitions),
         penalty=_words(cues.penalties),
         exception=_words(cues.exceptions),
+        exception_lookalike=_words(cues.exception_lookalikes),
         override=_words(cues.overrides),
         definition=re.compile(
             _QUOTED_TERM_DEF.format(defs=_alternation(cues.definitions)), re.IGNORECASE
@@ -140,7 +142,10 @@ def analyse(sentence: str, cues: CompiledCues) -> SentenceInfo:
     clauses.append((start, len(sentence)))
     info = SentenceInfo(tuple(clauses), ())
     exceptions = []
+    lookalikes = [m.span() for m in cues.exception_lookalike.finditer(sentence)]
     for m in cues.exception.finditer(sentence):
+        if any(a <= m.start() < b for a, b in lookalikes):
+            continue
         # An exception qualifies the rest of its clause (and any list that follows it) ...
         _, e_end = info.clause(m.start())
         end = max(e_end, m.end())
