@@ -551,21 +551,47 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
             if len(starts) * width > len(sdoc):
                 matches += list(group(sdoc))
                 continue
-            for ts in starts:
-                found = group(sdoc[ts : ts + width])
-                matches += [(mid, ts + ms, ts + me) for mid, ms, me in found if ms == 0]
+            matches += _windowed(group, sdoc, starts, width)
     if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
         matches += list(compiled.fuzzy(sdoc))
     if not matches:
         return []
+    import numpy as np
     from spacy.attrs import IDX, LENGTH
 
+    # Token offsets to character offsets in one numpy pass: a chunk has thousands of matches.
     offsets = sdoc.to_array([IDX, LENGTH])
-    out = []
-    for match_id, ts, te in matches:
-        start, _ = offsets[ts]
-        last, length = offsets[te - 1]
-        out.append((match_id, int(start), int(last + length)))
+    ids = [m[0] for m in matches]  # match ids are 64-bit unsigned hashes: kept as Python ints
+    spans = np.array([(m[1], m[2]) for m in matches], dtype=np.int64)
+    starts_ = offsets[spans[:, 0], 0]
+    last = offsets[spans[:, 1] - 1]
+    ends = last[:, 0] + last[:, 1]
+    return list(zip(ids, starts_.tolist(), ends.tolist(), strict=True))
+
+
+def _windowed(group: Any, sdoc: Any, starts: list[int], width: int) -> list[tuple[int, int, int]]:
+    """Matches of ``group`` that start at one of ``starts`` and span at most ``width`` tokens.
+
+    Overlapping windows are merged so the Matcher is called once per cluster of trigger
+    words rather than once per word; keeping only matches that start on a trigger and fit
+    its window gives exactly what one call per window would.
+    """
+    wanted = set(starts)
+    out: list[tuple[int, int, int]] = []
+    n = len(sdoc)
+    ordered = sorted(wanted)
+    i = 0
+    while i < len(ordered):
+        a = ordered[i]
+        b = a + width
+        i += 1
+        while i < len(ordered) and ordered[i] < b:
+            b = ordered[i] + width
+            i += 1
+        for mid, ms, me in group(sdoc[a : min(b, n)]):
+            s = a + ms
+            if s in wanted and me - ms <= width:
+                out.append((mid, s, a + me))
     return out
 
 
