@@ -200,6 +200,12 @@ class _Compiled:
     groups: dict[int, Any] = field(default_factory=dict)  # trigger label -> its own Matcher
     widths: dict[int, int] = field(default_factory=dict)  # trigger label -> longest pattern
     always_match: bool = False
+    # Words every match of a pattern must contain besides its first: a trigger is worth a
+    # Matcher call only if, for some pattern of its group, each of those words occurs in the
+    # pattern's reach. ``needs``: trigger label -> per pattern (reach, required word labels),
+    # or None when some pattern of the group requires nothing more than its first word.
+    required: Any = None  # PhraseMatcher: required words -> word-set label
+    needs: dict[int, list[tuple[int, tuple[int, ...]]] | None] = field(default_factory=dict)
     fuzzy_words: frozenset[str] = frozenset()
     fuzzy_hashes: set[int] = field(default_factory=set)
 
@@ -303,6 +309,9 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
     groups: dict[int, Any] = {}
     widths: dict[int, int] = {}
+    required = PhraseMatcher(nlp.vocab, attr="LOWER")
+    word_sets: dict[frozenset[str], int] = {}
+    needs: dict[int, list[tuple[int, tuple[int, ...]]] | None] = {}
     for n, (first, members) in enumerate(sorted(by_first.items())):
         label = nlp.vocab.strings.add(f"trigger-{n}")
         triggers.add(f"trigger-{n}", [nlp.make_doc(w) for w in first])
@@ -311,6 +320,22 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
             group.add(key, [pattern])
         groups[label] = group
         widths[label] = min(PATTERN_WINDOW, max(pattern_length(p) for _, p in members))
+        per_pattern: list[tuple[int, tuple[int, ...]]] | None = []
+        for _, pattern in members:
+            labels = []
+            for words in _required_words(pattern[1:], nlp):
+                if words not in word_sets:
+                    name = f"required-{len(word_sets)}"
+                    word_sets[words] = nlp.vocab.strings.add(name)
+                    required.add(name, [nlp.make_doc(w) for w in sorted(words)])
+                labels.append(word_sets[words])
+            if not labels:
+                per_pattern = None  # this pattern can match wherever its first word occurs
+                break
+            assert per_pattern is not None
+            reach = min(PATTERN_WINDOW, pattern_length(pattern))
+            per_pattern.append((reach, tuple(sorted(set(labels)))))
+        needs[label] = per_pattern
     return _Compiled(
         nlp,
         phrases,
@@ -323,7 +348,9 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         groups,
         widths,
         always,
-        frozenset(vocab),
+        required=required,
+        needs=needs,
+        fuzzy_words=frozenset(vocab),
     )
 
 
@@ -358,6 +385,55 @@ def _first_words(pattern: list[dict[str, Any]]) -> set[str] | None:
     if isinstance(lower, dict) and isinstance(lower.get("IN"), list):
         return {str(w) for w in lower["IN"]}
     return None
+
+
+def _required_words(tokens: list[dict[str, Any]], nlp: Any) -> list[frozenset[str]]:
+    """Lower-case word sets of the tokens a match must contain (one word of each set).
+
+    Only plain word tests count: a token that may be absent (``?``, ``{0,n}``, ``!``) or is
+    tested otherwise (REGEX, NOT_IN, shape) requires nothing, and a word the tokenizer would
+    split ("cross-examine") is left out so the test never rules out a real match.
+    """
+    out: list[frozenset[str]] = []
+    for token in tokens:
+        op = str(token.get("OP", "1"))
+        if op in ("?", "*", "!") or op.startswith("{0") or op.startswith("{,"):
+            continue
+        if set(token) - {"LOWER", "ORTH", "OP"} or ("LOWER" in token and "ORTH" in token):
+            continue
+        value = token.get("LOWER", token.get("ORTH"))
+        if isinstance(value, str):
+            words = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            words = [str(w) for w in value["IN"]]
+        else:
+            continue
+        lowered = frozenset(w.lower() for w in words)
+        if lowered and all(len(nlp.make_doc(w)) == 1 for w in lowered):
+            out.append(lowered)
+    return out
+
+
+def _promising(
+    starts: list[int],
+    needs: list[tuple[int, tuple[int, ...]]],
+    found: dict[int, list[int]],
+) -> list[int]:
+    """The trigger positions from which some pattern has all its required words in reach."""
+    out = []
+    for ts in starts:
+        for reach, labels in needs:
+            for label in labels:
+                positions = found.get(label)
+                if not positions:
+                    break
+                i = bisect.bisect_left(positions, ts)
+                if i == len(positions) or positions[i] >= ts + reach:
+                    break
+            else:
+                out.append(ts)
+                break
+    return out
 
 
 def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
@@ -545,9 +621,21 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
         by_label: dict[int, list[int]] = defaultdict(list)
         for label, ts, _ in compiled.triggers(sdoc):
             by_label[label].append(ts)
+        found: dict[int, list[int]] | None = None
         for label, starts in by_label.items():
             group = compiled.groups[label]
             width = compiled.widths[label]
+            needs = compiled.needs.get(label)
+            if needs is not None:
+                if found is None:
+                    found = defaultdict(list)
+                    for word_set, ws, _ in compiled.required(sdoc):
+                        found[word_set].append(ws)
+                    for positions in found.values():
+                        positions.sort()
+                starts = _promising(starts, needs, found)
+                if not starts:
+                    continue
             if len(starts) * width > len(sdoc):
                 matches += list(group(sdoc))
                 continue
