@@ -323,12 +323,12 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         per_pattern: list[tuple[int, tuple[int, ...]]] | None = []
         for _, pattern in members:
             labels = []
-            for words in _required_words(pattern[1:], nlp):
-                if words not in word_sets:
+            for needed in _required_words(pattern[1:], nlp):
+                if needed not in word_sets:
                     name = f"required-{len(word_sets)}"
-                    word_sets[words] = nlp.vocab.strings.add(name)
-                    required.add(name, [nlp.make_doc(w) for w in sorted(words)])
-                labels.append(word_sets[words])
+                    word_sets[needed] = nlp.vocab.strings.add(name)
+                    required.add(name, [nlp.make_doc(w) for w in sorted(needed)])
+                labels.append(word_sets[needed])
             if not labels:
                 per_pattern = None  # this pattern can match wherever its first word occurs
                 break
