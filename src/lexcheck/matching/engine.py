@@ -611,6 +611,14 @@ def _split_long(
 
 def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
     """(match id, start char, end char) of every phrase, pattern and fuzzy match in ``chunk``."""
+    ids, starts, ends = _match_chunk_arrays(compiled, chunk)
+    return list(zip(ids, starts.tolist(), ends.tolist(), strict=True))
+
+
+def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[list[int], Any, Any]:
+    """Match ids, start chars and end chars (numpy arrays) of every match in ``chunk``."""
+    import numpy as np
+
     sdoc = compiled.nlp.make_doc(chunk)
     matches = list(compiled.phrases(sdoc))
     if compiled.always_match:
@@ -643,18 +651,17 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
     if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
         matches += list(compiled.fuzzy(sdoc))
     if not matches:
-        return []
-    import numpy as np
+        return [], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     from spacy.attrs import IDX, LENGTH
 
     # Token offsets to character offsets in one numpy pass: a chunk has thousands of matches.
     offsets = sdoc.to_array([IDX, LENGTH])
-    ids = [m[0] for m in matches]  # match ids are 64-bit unsigned hashes: kept as Python ints
-    spans = np.array([(m[1], m[2]) for m in matches], dtype=np.int64)
-    starts_ = offsets[spans[:, 0], 0]
-    last = offsets[spans[:, 1] - 1]
-    ends = last[:, 0] + last[:, 1]
-    return list(zip(ids, starts_.tolist(), ends.tolist(), strict=True))
+    table = np.array(matches, dtype=np.uint64)  # match ids are 64-bit unsigned hashes
+    ids = table[:, 0].tolist()
+    spans = table[:, 1:].astype(np.int64)
+    starts_ = offsets[spans[:, 0], 0].astype(np.int64)
+    last = offsets[spans[:, 1] - 1].astype(np.int64)
+    return ids, starts_, last[:, 0] + last[:, 1]
 
 
 def _windowed(group: Any, sdoc: Any, starts: list[int], width: int) -> list[tuple[int, int, int]]:
@@ -705,52 +712,135 @@ def match_document(
     cues = _cues(language)
     index = index_document(document, doc)
     text = document.text
-    rules_by_id = {r.id: r for r in rules}
     segments: list[tuple[Node, tuple[int, int]]] = [
         (node, seg) for node in index.nodes for seg in node.own if _WORD.search(text, *seg)
     ]
     sentences = _SentenceCache(text, cues)
     inbound = _inbound_exceptions(index, cues)
-    raw: list[tuple[str, str, bool, Node, tuple[int, int], int, int]] = []
+    import numpy as np
+
+    # Every match of every chunk as parallel arrays (document offsets, segment number), so
+    # mapping back to provisions and sorting cost numpy passes, not Python per match.
+    all_ids: list[int] = []
+    all_a, all_b, all_seg = [], [], []
+    segs: list[tuple[Node, tuple[int, int]]] = []
     for chunk_text, placed in _chunks(text, segments):
-        starts = [off for off, _, _ in placed]
-        for match_id, a, b in _match_chunk(compiled, chunk_text):
-            i = bisect.bisect_right(starts, a) - 1
-            off, node, seg = placed[i]
-            if i < 0 or b > off + (seg[1] - seg[0]):
-                continue  # a token pattern ran across two provisions
-            check, signal, is_fuzzy = compiled.keys[match_id]
-            raw.append((check, signal, is_fuzzy, node, seg, seg[0] + a - off, seg[0] + b - off))
+        ids, a, b = _match_chunk_arrays(compiled, chunk_text)
+        if not ids:
+            segs += [(node, seg) for _, node, seg in placed]
+            continue
+        offs = np.array([off for off, _, _ in placed], dtype=np.int64)
+        seg_start = np.array([seg[0] for _, _, seg in placed], dtype=np.int64)
+        seg_len = np.array([seg[1] - seg[0] for _, _, seg in placed], dtype=np.int64)
+        i = np.searchsorted(offs, a, side="right") - 1
+        # Drop a token pattern that ran across two provisions.
+        keep = np.nonzero((i >= 0) & (b <= offs[i] + seg_len[i]))[0]
+        i = i[keep]
+        all_ids += [ids[k] for k in keep.tolist()]
+        all_a.append(seg_start[i] + a[keep] - offs[i])
+        all_b.append(seg_start[i] + b[keep] - offs[i])
+        all_seg.append(i + len(segs))
+        segs += [(node, seg) for _, node, seg in placed]
 
     hits: dict[str, list[Hit]] = defaultdict(list)
     positions: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    seen: set[tuple[str, str, int]] = set()
+    seen: set[tuple[int, int]] = set()
     state = _DocState(index, cues, sentences, inbound)
-    context_only = _context_only(rules)
-    for check, signal, is_fuzzy, node, seg, a, b in sorted(raw, key=lambda r: (r[5], -r[6])):
-        # One hit per signal per sentence position: the longest match starting first wins.
-        rule = rules_by_id[check]
-        spec = rule.signals[signal]
-        if not (_in_scope(node, rule.scope) and _in_scope(node, spec.scope)):
-            continue
-        dedupe = (check, signal, a)
+    keys = _key_info(compiled, rules)
+    scoped: dict[tuple[int, int], bool] = {}
+    if all_ids:
+        starts_ = np.concatenate(all_a)
+        ends_ = np.concatenate(all_b)
+        # One hit per signal per sentence position: the longest match starting first wins
+        # (a stable sort, so ties keep the order the matchers gave).
+        order = np.lexsort((-ends_, starts_)).tolist()
+        seg_of = np.concatenate(all_seg).tolist()
+        starts_l, ends_l = starts_.tolist(), ends_.tolist()
+    else:
+        order, seg_of, starts_l, ends_l = [], [], [], []
+    for k in order:
+        key = keys[all_ids[k]]
+        node, seg = segs[seg_of[k]]
+        a = starts_l[k]
+        if key.scoped:
+            where = (key.pair, node.order)
+            ok = scoped.get(where)
+            if ok is None:
+                ok = scoped[where] = _in_scope(node, key.rule_scope) and _in_scope(
+                    node, key.signal_scope
+                )
+            if not ok:
+                continue
+        dedupe = (key.pair, a)
         if dedupe in seen:
             continue
         seen.add(dedupe)
-        terms = (spec.scope.defined_terms if spec.scope else []) or rule.scope.defined_terms
-        if (check, signal) in context_only and not terms:
+        check, signal, terms = key.check, key.signal, key.terms
+        if key.context_only and not terms:
             positions[check][signal].append(a)
             continue
+        b, is_fuzzy = ends_l[k], key.fuzzy
         s0, s1 = sentences.sentence(seg, a)
         if terms:
             c0, c1 = sentences.info((s0, s1)).clause(a - s0)
-            if not _defines(node, text[s0 + c0 : s0 + c1], tuple(terms)):
+            if not _defines(node, text[s0 + c0 : s0 + c1], terms):
                 continue
         hits[check].append(Hit(check, signal, node, a, b, s0, s1, is_fuzzy, state))
     return DocumentMatches(index, language, dict(hits), {c: dict(s) for c, s in positions.items()})
 
 
 _CONTEXT_ONLY: dict[int, tuple[tuple[Rule, ...], frozenset[tuple[str, str]]]] = {}
+
+
+@dataclass(frozen=True)
+class _KeyInfo:
+    """What the hit loop needs about one match id, looked up once per rule set."""
+
+    check: str
+    signal: str
+    fuzzy: bool
+    pair: int  # the same number for a signal's exact and fuzzy match ids
+    rule_scope: Scope | None
+    signal_scope: Scope | None
+    scoped: bool  # False when neither scope can exclude a provision
+    terms: tuple[str, ...]
+    context_only: bool
+
+
+_KEY_INFO: dict[int, tuple[tuple[Rule, ...], dict[int, _KeyInfo]]] = {}
+
+
+def _key_info(compiled: _Compiled, rules: tuple[Rule, ...]) -> dict[int, _KeyInfo]:
+    cached = _KEY_INFO.get(id(compiled))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    rules_by_id = {r.id: r for r in rules}
+    context_only = _context_only(rules)
+    pairs: dict[tuple[str, str], int] = {}
+    out: dict[int, _KeyInfo] = {}
+    for match_id, (check, signal, is_fuzzy) in compiled.keys.items():
+        rule = rules_by_id[check]
+        spec = rule.signals[signal]
+        terms = (spec.scope.defined_terms if spec.scope else []) or rule.scope.defined_terms
+        out[match_id] = _KeyInfo(
+            check,
+            signal,
+            is_fuzzy,
+            pairs.setdefault((check, signal), len(pairs)),
+            rule.scope,
+            spec.scope,
+            _restricts(rule.scope) or _restricts(spec.scope),
+            tuple(terms),
+            (check, signal) in context_only,
+        )
+    _KEY_INFO[id(compiled)] = (rules, out)
+    return out
+
+
+def _restricts(scope: Scope | None) -> bool:
+    return scope is not None and bool(
+        scope.kinds or scope.exclude_kinds or scope.headings or scope.exclude_headings
+    )
 
 
 def _context_only(rules: tuple[Rule, ...]) -> frozenset[tuple[str, str]]:
