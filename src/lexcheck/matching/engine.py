@@ -17,6 +17,7 @@ from lexcheck.checks.loader import load_cues
 from lexcheck.checks.schema import Rule, Scope
 from lexcheck.matching.polarity import (
     CompiledCues,
+    ScopeCues,
     SentenceInfo,
     analyse,
     clause_of,
@@ -123,6 +124,7 @@ class _DocState:
         # Several checks often hit the same words ("detention"): work each position out once.
         self._polarities: dict[tuple[int, int, int], str] = {}
         self._exceptions: dict[tuple[int, int], list[ExceptionRef]] = {}
+        self._scopes: dict[str, ScopeCues] = {}
 
     def polarity_of(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
         key = (hit.node.order, hit.start, hit.end)
@@ -144,6 +146,7 @@ class _DocState:
             info=self.sentences.info((s0, s1)),
             lead_in=node.lead_in(text),
             in_definition=node.provision.kind == "definition",
+            memo=self._scopes,
         )
         exceptions: list[ExceptionRef] = []
         for e0, e1, cue in pol.exceptions:
