@@ -615,11 +615,11 @@ def _split_long(
 def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
     """(match id, start char, end char) of every phrase, pattern and fuzzy match in ``chunk``."""
     ids, starts, ends = _match_chunk_arrays(compiled, chunk)
-    return list(zip(ids, starts.tolist(), ends.tolist(), strict=True))
+    return list(zip(ids.tolist(), starts.tolist(), ends.tolist(), strict=True))
 
 
-def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[list[int], Any, Any]:
-    """Match ids, start chars and end chars (numpy arrays) of every match in ``chunk``."""
+def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]:
+    """Match ids (uint64), start and end chars (int64) of every match in ``chunk``: numpy."""
     import numpy as np
 
     sdoc = compiled.nlp.make_doc(chunk)
@@ -654,13 +654,14 @@ def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[list[int], Any
     if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
         matches += list(compiled.fuzzy(sdoc))
     if not matches:
-        return [], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        empty = np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.uint64), empty, empty
     from spacy.attrs import IDX, LENGTH
 
     # Token offsets to character offsets in one numpy pass: a chunk has thousands of matches.
     offsets = sdoc.to_array([IDX, LENGTH])
     table = np.array(matches, dtype=np.uint64)  # match ids are 64-bit unsigned hashes
-    ids = table[:, 0].tolist()
+    ids = table[:, 0]
     spans = table[:, 1:].astype(np.int64)
     starts_ = offsets[spans[:, 0], 0].astype(np.int64)
     last = offsets[spans[:, 1] - 1].astype(np.int64)
@@ -724,12 +725,11 @@ def match_document(
 
     # Every match of every chunk as parallel arrays (document offsets, segment number), so
     # mapping back to provisions and sorting cost numpy passes, not Python per match.
-    all_ids: list[int] = []
-    all_a, all_b, all_seg = [], [], []
+    all_ids, all_a, all_b, all_seg = [], [], [], []
     segs: list[tuple[Node, tuple[int, int]]] = []
     for chunk_text, placed in _chunks(text, segments):
         ids, a, b = _match_chunk_arrays(compiled, chunk_text)
-        if not ids:
+        if not len(ids):
             segs += [(node, seg) for _, node, seg in placed]
             continue
         offs = np.array([off for off, _, _ in placed], dtype=np.int64)
@@ -739,7 +739,7 @@ def match_document(
         # Drop a token pattern that ran across two provisions.
         keep = np.nonzero((i >= 0) & (b <= offs[i] + seg_len[i]))[0]
         i = i[keep]
-        all_ids += [ids[k] for k in keep.tolist()]
+        all_ids.append(ids[keep])
         all_a.append(seg_start[i] + a[keep] - offs[i])
         all_b.append(seg_start[i] + b[keep] - offs[i])
         all_seg.append(i + len(segs))
@@ -747,48 +747,59 @@ def match_document(
 
     hits: dict[str, list[Hit]] = defaultdict(list)
     positions: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    seen: set[tuple[int, int]] = set()
+    # Matches come sorted by start: a signal seen at the current start is all dedupe needs.
+    seen: set[int] = set()
+    seen_at = -1
     state = _DocState(index, cues, sentences, inbound)
     keys = _key_info(compiled, rules)
     scoped: dict[tuple[int, int], bool] = {}
-    if all_ids:
-        starts_ = np.concatenate(all_a)
-        ends_ = np.concatenate(all_b)
-        # One hit per signal per sentence position: the longest match starting first wins
-        # (a stable sort, so ties keep the order the matchers gave).
-        order = np.lexsort((-ends_, starts_)).tolist()
-        seg_of = np.concatenate(all_seg).tolist()
-        starts_l, ends_l = starts_.tolist(), ends_.tolist()
-    else:
-        order, seg_of, starts_l, ends_l = [], [], [], []
-    for k in order:
-        key = keys[all_ids[k]]
-        node, seg = segs[seg_of[k]]
-        a = starts_l[k]
-        if key.scoped:
-            where = (key.pair, node.order)
-            ok = scoped.get(where)
-            if ok is None:
-                ok = scoped[where] = _in_scope(node, key.rule_scope) and _in_scope(
-                    node, key.signal_scope
-                )
-            if not ok:
+    if not all_ids:
+        return DocumentMatches(index, language, {}, {})
+    ids_ = np.concatenate(all_ids)
+    starts_ = np.concatenate(all_a)
+    ends_ = np.concatenate(all_b)
+    seg_of = np.concatenate(all_seg)
+    del all_ids, all_a, all_b, all_seg
+    # One hit per signal per sentence position: the longest match starting first wins (a
+    # stable sort, so ties keep the order the matchers gave). Walked in blocks so that only
+    # a block's matches are ever Python objects (a 5 MB text has over a million matches).
+    order = np.lexsort((-ends_, starts_))
+    for block in range(0, len(order), 8192):
+        idx = order[block : block + 8192]
+        for mid, a, b, si in zip(
+            ids_[idx].tolist(),
+            starts_[idx].tolist(),
+            ends_[idx].tolist(),
+            seg_of[idx].tolist(),
+            strict=True,
+        ):
+            key = keys[mid]
+            node, seg = segs[si]
+            if key.scoped:
+                where = (key.pair, node.order)
+                ok = scoped.get(where)
+                if ok is None:
+                    ok = scoped[where] = _in_scope(node, key.rule_scope) and _in_scope(
+                        node, key.signal_scope
+                    )
+                if not ok:
+                    continue
+            if a != seen_at:
+                seen.clear()
+                seen_at = a
+            if key.pair in seen:
                 continue
-        dedupe = (key.pair, a)
-        if dedupe in seen:
-            continue
-        seen.add(dedupe)
-        check, signal, terms = key.check, key.signal, key.terms
-        if key.context_only and not terms:
-            positions[check][signal].append(a)
-            continue
-        b, is_fuzzy = ends_l[k], key.fuzzy
-        s0, s1 = sentences.sentence(seg, a)
-        if terms:
-            c0, c1 = sentences.info((s0, s1)).clause(a - s0)
-            if not _defines(node, text[s0 + c0 : s0 + c1], terms):
+            seen.add(key.pair)
+            check, signal, terms = key.check, key.signal, key.terms
+            if key.context_only and not terms:
+                positions[check][signal].append(a)
                 continue
-        hits[check].append(Hit(check, signal, node, a, b, s0, s1, is_fuzzy, state))
+            s0, s1 = sentences.sentence(seg, a)
+            if terms:
+                c0, c1 = sentences.info((s0, s1)).clause(a - s0)
+                if not _defines(node, text[s0 + c0 : s0 + c1], terms):
+                    continue
+            hits[check].append(Hit(check, signal, node, a, b, s0, s1, key.fuzzy, state))
     return DocumentMatches(index, language, dict(hits), {c: dict(s) for c, s in positions.items()})
 
 
