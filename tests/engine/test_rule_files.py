@@ -49,6 +49,22 @@ def test_bad_rule_file_is_a_data_error(tmp_path) -> None:  # type: ignore[no-unt
         load_rules(tmp_path)
 
 
+def test_value_skipping_an_unknown_signal_is_a_data_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from lexcheck.errors import DataError
+
+    (tmp_path / "jj.broken.yaml").write_text(
+        "id: jj.broken\nrequirements: [jj.broken]\ntitle: t\ntheme: x\nseverity: high\n"
+        "kind: threshold\nsignals: {a: {en: {phrases: [x]}}}\n"
+        "values: {h: {extract: hours, from: [a], without: [appeal]}}\n"
+        "outcomes: [{status: compliant, when: [{signal: a}], explanation: x}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="unknown signal"):
+        load_rules(tmp_path)
+
+
 def test_token_patterns_are_valid_spacy_patterns() -> None:
     from spacy.matcher import Matcher
 

@@ -65,6 +65,20 @@ def test_ages(text: str, expected: list[tuple[int, str]]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No child under the age of fourteen years shall be prosecuted.", [14]),
+        ("A child fifteen (15) years of age or under shall be exempt.", [16]),
+        ("a child of thirteen years of age or younger", [14]),
+        ("a child of or above the age of twelve years and under fourteen", [12, 14]),
+        ("Nothing is an offence which is done by a child under seven years of age", [7]),
+    ],
+)
+def test_floor_age(text: str, expected: list[int]) -> None:
+    assert [v.value for v in EXTRACTORS["age_floor"](text, "en")] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "hours"),
     [
         ("not later than forty-eight hours after the arrest", "en", [48]),

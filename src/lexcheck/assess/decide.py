@@ -87,6 +87,8 @@ def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
         for hit in ctx.hits.get(signal, []):
             if spec.polarity and hit.polarity not in spec.polarity:
                 continue
+            if any(_near(ctx, hit, s) for s in spec.without):
+                continue
             w0, w1 = _window(ctx, hit, spec.window)
             found = ctx.extracted(spec.extract, hit.doc, w0, w1)
             for v in found[:1] if spec.per_hit == "first" else found:

@@ -15,7 +15,7 @@ from lexcheck.models import ProvisionKind, Severity, Status
 
 CheckKind = Literal["presence", "prohibition", "threshold", "conditional"]
 Polarity = Literal["affirmed", "negated", "penalised", "defined"]
-Extractor = Literal["age", "age_upper", "hours", "days", "months", "years"]
+Extractor = Literal["age", "age_floor", "age_upper", "hours", "days", "months", "years"]
 Language = Literal["en", "es", "fr"]
 TokenPattern = list[dict[str, Any]]
 
@@ -98,6 +98,11 @@ class ValueSpec(_Strict):
         "main age, not the ages of its extensions).",
     )
     window: Literal["clause", "sentence", "provision"] = "sentence"
+    without: list[str] = Field(
+        default_factory=list,
+        description="Skip hits with one of these signals in their sentence (an appeal 'brought "
+        "before the High Court within thirty days' is no appearance deadline).",
+    )
 
 
 class ValueTest(_Strict):
@@ -184,7 +189,7 @@ class Rule(_Strict):
     def _references_exist(self) -> Rule:
         names = set(self.signals)
         for key, spec in self.values.items():
-            missing = [s for s in spec.from_ if s not in names]
+            missing = [s for s in [*spec.from_, *spec.without] if s not in names]
             if missing:
                 raise ValueError(f"value {key!r} reads unknown signal(s) {missing}")
         for i, outcome in enumerate(self.outcomes):

@@ -505,10 +505,11 @@ def _defines(node: Node, clause: str, terms: tuple[str, ...]) -> bool:
 def _definition_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(t.lower()) for t in sorted(terms, key=len, reverse=True))
     return re.compile(
-        rf"[\"“'‘][\s*_]*(?:{alternation})s?[\s*_]*[\"”'’]\s*,?\s*"
+        # Quoted ("child", “child”, ''child'', `child') or unquoted and bold (**child** means).
+        rf"[\"“'‘`]{{1,2}}[\s*_]*(?:{alternation})s?[\s*_]*[\"”'’]{{1,2}}\s*,?\s*"
         rf"(?:means|includes|is a person|shall mean|refers|se entiende|désigne|s'entend)"
-        rf"|\b(?:{alternation})\s+(?:is|means|shall\s+mean)\s+(?:a|an|any|every)\s+"
-        rf"(?:person|individual|human\s+being)",
+        rf"|\b(?:{alternation})[*_]*\s+(?:is|means|shall\s+mean)\s+(?:a|an|any|every)\s+"
+        rf"(?:person|individual|human\s+being|boy|girl)",
         re.IGNORECASE,
     )
 

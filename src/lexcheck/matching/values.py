@@ -121,32 +121,60 @@ def _unit_after(text: str, num: Number, lang: str) -> str | None:
 
 def extract_durations(text: str, lang: str, unit: str) -> list[Value]:
     """Durations in ``unit``: "hours" also accepts days (x 24); "days" weeks (x 7), months
-    (x 30) and years (x 365); "months" years (x 12)."""
-    out: list[Value] = []
+    (x 30) and years (x 365); "months" years (x 12). A compound duration ("one year and six
+    months") counts as one value (18 months)."""
+    out: list[tuple[Value, str]] = []
     for num in find_numbers(text, lang):
         found = _unit_after(text, num, lang)
         if found is None or num.ordinal:
             continue
         end_match = _UNIT_SPAN.match(text, num.end)
         end = end_match.end() if end_match else num.end
+        factor = None
         if found == unit:
-            out.append(Value(num.value, num.start, end, unit))
+            factor = 1
         elif unit == "hours" and found == "days":
-            out.append(Value(num.value * 24, num.start, end, unit))
+            factor = 24
         elif unit == "days" and found == "weeks":
-            out.append(Value(num.value * 7, num.start, end, unit))
+            factor = 7
         elif unit == "days" and found == "months":
             # A month counts as 30 days, so "six months" compares with a 180-day limit.
-            out.append(Value(num.value * 30, num.start, end, unit))
+            factor = 30
         elif (
             unit == "days"
             and found == "years"
             and not _looks_like_age(text, Value(0, 0, end, unit))
         ):
-            out.append(Value(num.value * 365, num.start, end, unit))
+            factor = 365
         elif unit == "months" and found == "years":
-            out.append(Value(num.value * 12, num.start, end, unit))
-    return out
+            factor = 12
+        if factor is not None:
+            out.append((Value(num.value * factor, num.start, end, unit), found))
+    return _join_compounds(text, out)
+
+
+# "one year and six months", "2 days, 12 hours": parts of one duration, joined by "and"/",".
+_COMPOUND_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|y|et)?\s*$", re.IGNORECASE)
+_UNIT_RANK = {"years": 5, "months": 4, "weeks": 3, "days": 2, "hours": 1}
+
+
+def _join_compounds(text: str, parts: list[tuple[Value, str]]) -> list[Value]:
+    """Add up a larger unit followed by a smaller one ("one year and six months" = 18)."""
+    joined: list[tuple[Value, str]] = []
+    for value, found in parts:
+        if joined:
+            prev, prev_found = joined[-1]
+            gap = text[prev.end : value.start]
+            if (
+                _UNIT_RANK.get(prev_found, 0) > _UNIT_RANK.get(found, 0)
+                and gap.strip()
+                and _COMPOUND_JOIN.match(gap)
+            ):
+                total = Value(prev.value + value.value, prev.start, value.end, value.unit)
+                joined[-1] = (total, found)
+                continue
+        joined.append((value, found))
+    return [value for value, _ in joined]
 
 
 def _is_age(text: str, num: Number, lang: str) -> tuple[bool, int]:
@@ -236,8 +264,17 @@ def upper_bound(value: Value) -> int | None:
     return None
 
 
+def floor_age(value: Value) -> int:
+    """The youngest age an age condition reaches from below ("14 years or under" -> 15, since a
+    child of fourteen is still covered; "under 14" -> 14; "of or above 12" -> 12)."""
+    return value.value + 1 if value.relation == "upto" else value.value
+
+
 EXTRACTORS: dict[str, Callable[[str, str], list[Value]]] = {
     "age": extract_ages,
+    "age_floor": lambda text, lang: [
+        Value(floor_age(v), v.start, v.end, "age", v.relation) for v in extract_ages(text, lang)
+    ],
     "age_upper": lambda text, lang: [
         Value(b, v.start, v.end, "age", v.relation)
         for v in extract_ages(text, lang)
