@@ -58,3 +58,21 @@ def test_required_words_are_only_words_every_match_contains() -> None:
         frozenset({"is", "are"}),
         frozenset({"court"}),
     ]
+
+
+def test_a_pattern_led_by_an_exclusion_is_anchored_on_its_first_word_test() -> None:
+    nlp = engine._compile(load_rules(), "en").nlp
+    not_after_of = [
+        {"LOWER": {"NOT_IN": ["of", "after"]}},
+        {"LOWER": {"IN": ["first", "initial"]}},
+        {"LOWER": "appearance"},
+    ]
+    assert engine._anchor(not_after_of, nlp) == (1, {"first", "initial"})
+    # A variable-width lead makes the start unknowable from the anchor: run everywhere.
+    assert engine._anchor([{"IS_ALPHA": True, "OP": "{1,2}"}, {"LOWER": "appearance"}], nlp) is None
+    assert engine._anchor([{"LOWER": "in"}, {"LOWER": "person"}], nlp) == (0, {"in"})
+
+
+def test_every_token_pattern_in_rules_is_anchored() -> None:
+    """An unanchored pattern makes every pattern run on every token (ten times slower)."""
+    assert not engine._compile(load_rules(), "en").always_match

@@ -209,6 +209,7 @@ class _Compiled:
     # or None when some pattern of the group requires nothing more than its first word.
     required: Any = None  # PhraseMatcher: required words -> word-set label
     needs: dict[int, list[tuple[int, tuple[int, ...]]] | None] = field(default_factory=dict)
+    offsets: dict[int, int] = field(default_factory=dict)  # trigger label -> its token index
     fuzzy_words: frozenset[str] = frozenset()
     fuzzy_hashes: set[int] = field(default_factory=set)
 
@@ -275,7 +276,10 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     matcher = Matcher(nlp.vocab)  # patterns are validated by the rule tests
     keys: dict[int, tuple[str, str, bool]] = {}
     vocab: set[str] = set()
-    by_first: dict[tuple[str, ...], list[tuple[str, list[dict[str, Any]]]]] = defaultdict(list)
+    # (anchor offset, anchor words) -> the patterns anchored there
+    by_first: dict[tuple[int, tuple[str, ...]], list[tuple[str, list[dict[str, Any]]]]] = (
+        defaultdict(list)
+    )
     always = False
     for rule in rules:
         for name, signal in rule.signals.items():
@@ -288,11 +292,11 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
             if spec.patterns:
                 matcher.add(key, spec.patterns)
                 for pattern in spec.patterns:
-                    words = _first_words(pattern)
-                    if words is None:
+                    anchor = _anchor(pattern, nlp)
+                    if anchor is None:
                         always = True
                     else:
-                        by_first[tuple(sorted(words))].append((key, pattern))
+                        by_first[anchor[0], tuple(sorted(anchor[1]))].append((key, pattern))
             keys[nlp.vocab.strings.add(key)] = (rule.id, name, False)
             if spec.fuzzy:
                 fkey = f"{key}::fuzzy"
@@ -315,8 +319,10 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     required = PhraseMatcher(nlp.vocab, attr="LOWER")
     word_sets: dict[frozenset[str], int] = {}
     needs: dict[int, list[tuple[int, tuple[int, ...]]] | None] = {}
-    for n, (first, members) in enumerate(sorted(by_first.items())):
+    offsets: dict[int, int] = {}
+    for n, ((offset, first), members) in enumerate(sorted(by_first.items())):
         label = nlp.vocab.strings.add(f"trigger-{n}")
+        offsets[label] = offset
         triggers.add(f"trigger-{n}", [nlp.make_doc(w) for w in first])
         group = Matcher(nlp.vocab)
         for key, pattern in members:
@@ -353,6 +359,7 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         always,
         required=required,
         needs=needs,
+        offsets=offsets,
         fuzzy_words=frozenset(vocab),
     )
 
@@ -371,6 +378,27 @@ def pattern_length(pattern: list[dict[str, Any]]) -> int:
             upper = bounds[-1].strip()
             total += int(upper) if upper else 1000
     return total
+
+
+def _anchor(pattern: list[dict[str, Any]], nlp: Any) -> tuple[int, set[str]] | None:
+    """Where a pattern can be found from: (token index, the words that token must be).
+
+    The first token's words when it has some; otherwise the first token with words after
+    tokens that each take exactly one token ("not after 'of'": ``NOT_IN`` then the word), so
+    the match starts a fixed number of tokens before the anchor. None: run it everywhere.
+    """
+    words = _first_words(pattern)
+    if words is not None:
+        return 0, words
+    for i, token in enumerate(pattern):
+        if str(token.get("OP", "1")) != "1":
+            return None
+        if i == 0:
+            continue
+        needed = _required_words([token], nlp)
+        if needed:
+            return i, set(needed[0])
+    return None
 
 
 def _first_words(pattern: list[dict[str, Any]]) -> set[str] | None:
@@ -631,8 +659,10 @@ def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]
         # Run each group of token patterns only where one of its first words occurs: on short
         # windows when the words are rare, on the whole chunk when they are frequent.
         by_label: dict[int, list[int]] = defaultdict(list)
+        offsets = compiled.offsets
         for label, ts, _ in compiled.triggers(sdoc):
-            by_label[label].append(ts)
+            if ts >= offsets[label]:
+                by_label[label].append(ts - offsets[label])
         found: dict[int, list[int]] | None = None
         for label, starts in by_label.items():
             group = compiled.groups[label]
