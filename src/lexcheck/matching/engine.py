@@ -8,7 +8,7 @@ import re
 import sys
 import types
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -207,7 +207,7 @@ class _Compiled:
     # Matcher call only if, for some pattern of its group, each of those words occurs in the
     # pattern's reach. ``needs``: trigger label -> per pattern (reach, required word labels),
     # or None when some pattern of the group requires nothing more than its first word.
-    required: Any = None  # PhraseMatcher: required words -> word-set label
+    required: dict[int, Any] = field(default_factory=dict)  # word-set label -> LOWER hashes
     needs: dict[int, list[tuple[int, tuple[int, ...]]] | None] = field(default_factory=dict)
     offsets: dict[int, int] = field(default_factory=dict)  # trigger label -> its token index
     fuzzy_words: frozenset[str] = frozenset()
@@ -316,7 +316,9 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
     groups: dict[int, Any] = {}
     widths: dict[int, int] = {}
-    required = PhraseMatcher(nlp.vocab, attr="LOWER")
+    import numpy as np
+
+    required: dict[int, Any] = {}
     word_sets: dict[frozenset[str], int] = {}
     needs: dict[int, list[tuple[int, tuple[int, ...]]] | None] = {}
     offsets: dict[int, int] = {}
@@ -336,7 +338,9 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
                 if needed not in word_sets:
                     name = f"required-{len(word_sets)}"
                     word_sets[needed] = nlp.vocab.strings.add(name)
-                    required.add(name, [nlp.make_doc(w) for w in sorted(needed)])
+                    required[word_sets[needed]] = np.array(
+                        sorted(nlp.vocab.strings.add(w) for w in needed), dtype=np.uint64
+                    )
                 labels.append(word_sets[needed])
             if not labels:
                 per_pattern = None  # this pattern can match wherever its first word occurs
@@ -448,23 +452,28 @@ def _required_words(tokens: list[dict[str, Any]], nlp: Any) -> list[frozenset[st
 def _promising(
     starts: list[int],
     needs: list[tuple[int, tuple[int, ...]]],
-    found: dict[int, list[int]],
+    positions: Callable[[int], Any],
 ) -> list[int]:
-    """The trigger positions from which some pattern has all its required words in reach."""
-    out = []
-    for ts in starts:
-        for reach, labels in needs:
-            for label in labels:
-                positions = found.get(label)
-                if not positions:
-                    break
-                i = bisect.bisect_left(positions, ts)
-                if i == len(positions) or positions[i] >= ts + reach:
-                    break
-            else:
-                out.append(ts)
+    """The trigger positions from which some pattern has all its required words in reach.
+
+    ``positions(label)``: sorted token positions of a required word set (numpy), so each
+    group's starts are tested in a few numpy passes.
+    """
+    import numpy as np
+
+    at = np.asarray(starts, dtype=np.int64)
+    promising = np.zeros(len(at), dtype=bool)
+    for reach, labels in needs:
+        ok = np.ones(len(at), dtype=bool)
+        for label in labels:
+            found = positions(label)
+            if not len(found):
+                ok[:] = False
                 break
-    return out
+            i = np.searchsorted(found, at)  # the first occurrence at or after each start
+            ok &= (i < len(found)) & (found[np.minimum(i, len(found) - 1)] < at + reach)
+        promising |= ok
+    return at[promising].tolist()
 
 
 def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
@@ -663,19 +672,25 @@ def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]
         for label, ts, _ in compiled.triggers(sdoc):
             if ts >= offsets[label]:
                 by_label[label].append(ts - offsets[label])
-        found: dict[int, list[int]] | None = None
+        lowers: Any = None
+        found: dict[int, Any] = {}
+
+        def positions(word_set: int) -> Any:
+            nonlocal lowers
+            if word_set not in found:
+                if lowers is None:
+                    from spacy.attrs import LOWER
+
+                    lowers = sdoc.to_array(LOWER)
+                found[word_set] = np.flatnonzero(np.isin(lowers, compiled.required[word_set]))
+            return found[word_set]
+
         for label, starts in by_label.items():
             group = compiled.groups[label]
             width = compiled.widths[label]
             needs = compiled.needs.get(label)
             if needs is not None:
-                if found is None:
-                    found = defaultdict(list)
-                    for word_set, ws, _ in compiled.required(sdoc):
-                        found[word_set].append(ws)
-                    for positions in found.values():
-                        positions.sort()
-                starts = _promising(starts, needs, found)
+                starts = _promising(starts, needs, positions)
                 if not starts:
                     continue
             if len(starts) * width > len(sdoc):
