@@ -284,14 +284,19 @@ def _conflicts(ctx: Context) -> list[Conflict]:
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """The first hit in each provision (hits are many, provisions few: look each node up once)."""
     out: list[Hit] = []
     seen: set[tuple[int, str]] = set()
+    done: set[int] = set()  # id() of nodes already given a hit (nodes outlive this call)
     for hit in hits:
-        key = (hit.doc, hit.node.provision.eid)
-        if key in seen:
+        node = hit.node
+        if id(node) in done:
             continue
-        seen.add(key)
-        out.append(hit)
+        key = (node.doc, node.provision.eid)
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
+        done.add(id(node))
     return out
 
 

@@ -8,7 +8,7 @@ import re
 import sys
 import types
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -17,6 +17,7 @@ from lexcheck.checks.loader import load_cues
 from lexcheck.checks.schema import Rule, Scope
 from lexcheck.matching.polarity import (
     CompiledCues,
+    ScopeCues,
     SentenceInfo,
     analyse,
     clause_of,
@@ -123,6 +124,7 @@ class _DocState:
         # Several checks often hit the same words ("detention"): work each position out once.
         self._polarities: dict[tuple[int, int, int], str] = {}
         self._exceptions: dict[tuple[int, int], list[ExceptionRef]] = {}
+        self._scopes: dict[str, ScopeCues] = {}
 
     def polarity_of(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
         key = (hit.node.order, hit.start, hit.end)
@@ -144,6 +146,7 @@ class _DocState:
             info=self.sentences.info((s0, s1)),
             lead_in=node.lead_in(text),
             in_definition=node.provision.kind == "definition",
+            memo=self._scopes,
         )
         exceptions: list[ExceptionRef] = []
         for e0, e1, cue in pol.exceptions:
@@ -200,6 +203,13 @@ class _Compiled:
     groups: dict[int, Any] = field(default_factory=dict)  # trigger label -> its own Matcher
     widths: dict[int, int] = field(default_factory=dict)  # trigger label -> longest pattern
     always_match: bool = False
+    # Words every match of a pattern must contain besides its first: a trigger is worth a
+    # Matcher call only if, for some pattern of its group, each of those words occurs in the
+    # pattern's reach. ``needs``: trigger label -> per pattern (reach, required word labels),
+    # or None when some pattern of the group requires nothing more than its first word.
+    required: dict[int, Any] = field(default_factory=dict)  # word-set label -> LOWER hashes
+    needs: dict[int, list[tuple[int, tuple[int, ...]]] | None] = field(default_factory=dict)
+    offsets: dict[int, int] = field(default_factory=dict)  # trigger label -> its token index
     fuzzy_words: frozenset[str] = frozenset()
     fuzzy_hashes: set[int] = field(default_factory=set)
 
@@ -266,7 +276,10 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     matcher = Matcher(nlp.vocab)  # patterns are validated by the rule tests
     keys: dict[int, tuple[str, str, bool]] = {}
     vocab: set[str] = set()
-    by_first: dict[tuple[str, ...], list[tuple[str, list[dict[str, Any]]]]] = defaultdict(list)
+    # (anchor offset, anchor words) -> the patterns anchored there
+    by_first: dict[tuple[int, tuple[str, ...]], list[tuple[str, list[dict[str, Any]]]]] = (
+        defaultdict(list)
+    )
     always = False
     for rule in rules:
         for name, signal in rule.signals.items():
@@ -279,11 +292,11 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
             if spec.patterns:
                 matcher.add(key, spec.patterns)
                 for pattern in spec.patterns:
-                    words = _first_words(pattern)
-                    if words is None:
+                    anchor = _anchor(pattern, nlp)
+                    if anchor is None:
                         always = True
                     else:
-                        by_first[tuple(sorted(words))].append((key, pattern))
+                        by_first[anchor[0], tuple(sorted(anchor[1]))].append((key, pattern))
             keys[nlp.vocab.strings.add(key)] = (rule.id, name, False)
             if spec.fuzzy:
                 fkey = f"{key}::fuzzy"
@@ -303,14 +316,39 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
     groups: dict[int, Any] = {}
     widths: dict[int, int] = {}
-    for n, (first, members) in enumerate(sorted(by_first.items())):
+    import numpy as np
+
+    required: dict[int, Any] = {}
+    word_sets: dict[frozenset[str], int] = {}
+    needs: dict[int, list[tuple[int, tuple[int, ...]]] | None] = {}
+    offsets: dict[int, int] = {}
+    for n, ((offset, first), members) in enumerate(sorted(by_first.items())):
         label = nlp.vocab.strings.add(f"trigger-{n}")
+        offsets[label] = offset
         triggers.add(f"trigger-{n}", [nlp.make_doc(w) for w in first])
         group = Matcher(nlp.vocab)
         for key, pattern in members:
             group.add(key, [pattern])
         groups[label] = group
         widths[label] = min(PATTERN_WINDOW, max(pattern_length(p) for _, p in members))
+        per_pattern: list[tuple[int, tuple[int, ...]]] | None = []
+        for _, pattern in members:
+            labels = []
+            for needed in _required_words(pattern[1:], nlp):
+                if needed not in word_sets:
+                    name = f"required-{len(word_sets)}"
+                    word_sets[needed] = nlp.vocab.strings.add(name)
+                    required[word_sets[needed]] = np.array(
+                        sorted(nlp.vocab.strings.add(w) for w in needed), dtype=np.uint64
+                    )
+                labels.append(word_sets[needed])
+            if not labels:
+                per_pattern = None  # this pattern can match wherever its first word occurs
+                break
+            assert per_pattern is not None
+            reach = min(PATTERN_WINDOW, pattern_length(pattern))
+            per_pattern.append((reach, tuple(sorted(set(labels)))))
+        needs[label] = per_pattern
     return _Compiled(
         nlp,
         phrases,
@@ -323,7 +361,10 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         groups,
         widths,
         always,
-        frozenset(vocab),
+        required=required,
+        needs=needs,
+        offsets=offsets,
+        fuzzy_words=frozenset(vocab),
     )
 
 
@@ -343,6 +384,27 @@ def pattern_length(pattern: list[dict[str, Any]]) -> int:
     return total
 
 
+def _anchor(pattern: list[dict[str, Any]], nlp: Any) -> tuple[int, set[str]] | None:
+    """Where a pattern can be found from: (token index, the words that token must be).
+
+    The first token's words when it has some; otherwise the first token with words after
+    tokens that each take exactly one token ("not after 'of'": ``NOT_IN`` then the word), so
+    the match starts a fixed number of tokens before the anchor. None: run it everywhere.
+    """
+    words = _first_words(pattern)
+    if words is not None:
+        return 0, words
+    for i, token in enumerate(pattern):
+        if str(token.get("OP", "1")) != "1":
+            return None
+        if i == 0:
+            continue
+        needed = _required_words([token], nlp)
+        if needed:
+            return i, set(needed[0])
+    return None
+
+
 def _first_words(pattern: list[dict[str, Any]]) -> set[str] | None:
     """The lower-case words a pattern's first token must be, or None if it can be anything."""
     if not pattern:
@@ -358,6 +420,60 @@ def _first_words(pattern: list[dict[str, Any]]) -> set[str] | None:
     if isinstance(lower, dict) and isinstance(lower.get("IN"), list):
         return {str(w) for w in lower["IN"]}
     return None
+
+
+def _required_words(tokens: list[dict[str, Any]], nlp: Any) -> list[frozenset[str]]:
+    """Lower-case word sets of the tokens a match must contain (one word of each set).
+
+    Only plain word tests count: a token that may be absent (``?``, ``{0,n}``, ``!``) or is
+    tested otherwise (REGEX, NOT_IN, shape) requires nothing, and a word the tokenizer would
+    split ("cross-examine") is left out so the test never rules out a real match.
+    """
+    out: list[frozenset[str]] = []
+    for token in tokens:
+        op = str(token.get("OP", "1"))
+        if op in ("?", "*", "!") or op.startswith("{0") or op.startswith("{,"):
+            continue
+        if set(token) - {"LOWER", "ORTH", "OP"} or ("LOWER" in token and "ORTH" in token):
+            continue
+        value = token.get("LOWER", token.get("ORTH"))
+        if isinstance(value, str):
+            words = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            words = [str(w) for w in value["IN"]]
+        else:
+            continue
+        lowered = frozenset(w.lower() for w in words)
+        if lowered and all(len(nlp.make_doc(w)) == 1 for w in lowered):
+            out.append(lowered)
+    return out
+
+
+def _promising(
+    starts: list[int],
+    needs: list[tuple[int, tuple[int, ...]]],
+    positions: Callable[[int], Any],
+) -> list[int]:
+    """The trigger positions from which some pattern has all its required words in reach.
+
+    ``positions(label)``: sorted token positions of a required word set (numpy), so each
+    group's starts are tested in a few numpy passes.
+    """
+    import numpy as np
+
+    at = np.asarray(starts, dtype=np.int64)
+    promising = np.zeros(len(at), dtype=bool)
+    for reach, labels in needs:
+        ok = np.ones(len(at), dtype=bool)
+        for label in labels:
+            found = positions(label)
+            if not len(found):
+                ok[:] = False
+                break
+            i = np.searchsorted(found, at)  # the first occurrence at or after each start
+            ok &= (i < len(found)) & (found[np.minimum(i, len(found) - 1)] < at + reach)
+        promising |= ok
+    return at[promising].tolist()
 
 
 def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
@@ -536,6 +652,14 @@ def _split_long(
 
 def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
     """(match id, start char, end char) of every phrase, pattern and fuzzy match in ``chunk``."""
+    ids, starts, ends = _match_chunk_arrays(compiled, chunk)
+    return list(zip(ids.tolist(), starts.tolist(), ends.tolist(), strict=True))
+
+
+def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]:
+    """Match ids (uint64), start and end chars (int64) of every match in ``chunk``: numpy."""
+    import numpy as np
+
     sdoc = compiled.nlp.make_doc(chunk)
     matches = list(compiled.phrases(sdoc))
     if compiled.always_match:
@@ -544,29 +668,75 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
         # Run each group of token patterns only where one of its first words occurs: on short
         # windows when the words are rare, on the whole chunk when they are frequent.
         by_label: dict[int, list[int]] = defaultdict(list)
+        offsets = compiled.offsets
         for label, ts, _ in compiled.triggers(sdoc):
-            by_label[label].append(ts)
+            if ts >= offsets[label]:
+                by_label[label].append(ts - offsets[label])
+        lowers: Any = None
+        found: dict[int, Any] = {}
+
+        def positions(word_set: int) -> Any:
+            nonlocal lowers
+            if word_set not in found:
+                if lowers is None:
+                    from spacy.attrs import LOWER
+
+                    lowers = sdoc.to_array(LOWER)
+                found[word_set] = np.flatnonzero(np.isin(lowers, compiled.required[word_set]))
+            return found[word_set]
+
         for label, starts in by_label.items():
             group = compiled.groups[label]
             width = compiled.widths[label]
+            needs = compiled.needs.get(label)
+            if needs is not None:
+                starts = _promising(starts, needs, positions)
+                if not starts:
+                    continue
             if len(starts) * width > len(sdoc):
                 matches += list(group(sdoc))
                 continue
-            for ts in starts:
-                found = group(sdoc[ts : ts + width])
-                matches += [(mid, ts + ms, ts + me) for mid, ms, me in found if ms == 0]
+            matches += _windowed(group, sdoc, starts, width)
     if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
         matches += list(compiled.fuzzy(sdoc))
     if not matches:
-        return []
+        empty = np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.uint64), empty, empty
     from spacy.attrs import IDX, LENGTH
 
+    # Token offsets to character offsets in one numpy pass: a chunk has thousands of matches.
     offsets = sdoc.to_array([IDX, LENGTH])
-    out = []
-    for match_id, ts, te in matches:
-        start, _ = offsets[ts]
-        last, length = offsets[te - 1]
-        out.append((match_id, int(start), int(last + length)))
+    table = np.array(matches, dtype=np.uint64)  # match ids are 64-bit unsigned hashes
+    ids = table[:, 0]
+    spans = table[:, 1:].astype(np.int64)
+    starts_ = offsets[spans[:, 0], 0].astype(np.int64)
+    last = offsets[spans[:, 1] - 1].astype(np.int64)
+    return ids, starts_, last[:, 0] + last[:, 1]
+
+
+def _windowed(group: Any, sdoc: Any, starts: list[int], width: int) -> list[tuple[int, int, int]]:
+    """Matches of ``group`` that start at one of ``starts`` and span at most ``width`` tokens.
+
+    Overlapping windows are merged so the Matcher is called once per cluster of trigger
+    words rather than once per word; keeping only matches that start on a trigger and fit
+    its window gives exactly what one call per window would.
+    """
+    wanted = set(starts)
+    out: list[tuple[int, int, int]] = []
+    n = len(sdoc)
+    ordered = sorted(wanted)
+    i = 0
+    while i < len(ordered):
+        a = ordered[i]
+        b = a + width
+        i += 1
+        while i < len(ordered) and ordered[i] < b:
+            b = ordered[i] + width
+            i += 1
+        for mid, ms, me in group(sdoc[a : min(b, n)]):
+            s = a + ms
+            if s in wanted and me - ms <= width:
+                out.append((mid, s, a + me))
     return out
 
 
@@ -592,52 +762,145 @@ def match_document(
     cues = _cues(language)
     index = index_document(document, doc)
     text = document.text
-    rules_by_id = {r.id: r for r in rules}
     segments: list[tuple[Node, tuple[int, int]]] = [
         (node, seg) for node in index.nodes for seg in node.own if _WORD.search(text, *seg)
     ]
     sentences = _SentenceCache(text, cues)
     inbound = _inbound_exceptions(index, cues)
-    raw: list[tuple[str, str, bool, Node, tuple[int, int], int, int]] = []
+    import numpy as np
+
+    # Every match of every chunk as parallel arrays (document offsets, segment number), so
+    # mapping back to provisions and sorting cost numpy passes, not Python per match.
+    all_ids, all_a, all_b, all_seg = [], [], [], []
+    segs: list[tuple[Node, tuple[int, int]]] = []
     for chunk_text, placed in _chunks(text, segments):
-        starts = [off for off, _, _ in placed]
-        for match_id, a, b in _match_chunk(compiled, chunk_text):
-            i = bisect.bisect_right(starts, a) - 1
-            off, node, seg = placed[i]
-            if i < 0 or b > off + (seg[1] - seg[0]):
-                continue  # a token pattern ran across two provisions
-            check, signal, is_fuzzy = compiled.keys[match_id]
-            raw.append((check, signal, is_fuzzy, node, seg, seg[0] + a - off, seg[0] + b - off))
+        ids, a, b = _match_chunk_arrays(compiled, chunk_text)
+        if not len(ids):
+            segs += [(node, seg) for _, node, seg in placed]
+            continue
+        offs = np.array([off for off, _, _ in placed], dtype=np.int64)
+        seg_start = np.array([seg[0] for _, _, seg in placed], dtype=np.int64)
+        seg_len = np.array([seg[1] - seg[0] for _, _, seg in placed], dtype=np.int64)
+        i = np.searchsorted(offs, a, side="right") - 1
+        # Drop a token pattern that ran across two provisions.
+        keep = np.nonzero((i >= 0) & (b <= offs[i] + seg_len[i]))[0]
+        i = i[keep]
+        all_ids.append(ids[keep])
+        all_a.append(seg_start[i] + a[keep] - offs[i])
+        all_b.append(seg_start[i] + b[keep] - offs[i])
+        all_seg.append(i + len(segs))
+        segs += [(node, seg) for _, node, seg in placed]
 
     hits: dict[str, list[Hit]] = defaultdict(list)
     positions: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    seen: set[tuple[str, str, int]] = set()
+    # Matches come sorted by start: a signal seen at the current start is all dedupe needs.
+    seen: set[int] = set()
+    seen_at = -1
     state = _DocState(index, cues, sentences, inbound)
-    context_only = _context_only(rules)
-    for check, signal, is_fuzzy, node, seg, a, b in sorted(raw, key=lambda r: (r[5], -r[6])):
-        # One hit per signal per sentence position: the longest match starting first wins.
-        rule = rules_by_id[check]
-        spec = rule.signals[signal]
-        if not (_in_scope(node, rule.scope) and _in_scope(node, spec.scope)):
-            continue
-        dedupe = (check, signal, a)
-        if dedupe in seen:
-            continue
-        seen.add(dedupe)
-        terms = (spec.scope.defined_terms if spec.scope else []) or rule.scope.defined_terms
-        if (check, signal) in context_only and not terms:
-            positions[check][signal].append(a)
-            continue
-        s0, s1 = sentences.sentence(seg, a)
-        if terms:
-            c0, c1 = sentences.info((s0, s1)).clause(a - s0)
-            if not _defines(node, text[s0 + c0 : s0 + c1], tuple(terms)):
+    keys = _key_info(compiled, rules)
+    scoped: dict[tuple[int, int], bool] = {}
+    if not all_ids:
+        return DocumentMatches(index, language, {}, {})
+    ids_ = np.concatenate(all_ids)
+    starts_ = np.concatenate(all_a)
+    ends_ = np.concatenate(all_b)
+    seg_of = np.concatenate(all_seg)
+    del all_ids, all_a, all_b, all_seg
+    # One hit per signal per sentence position: the longest match starting first wins (a
+    # stable sort, so ties keep the order the matchers gave). Walked in blocks so that only
+    # a block's matches are ever Python objects (a 5 MB text has over a million matches).
+    order = np.lexsort((-ends_, starts_))
+    for block in range(0, len(order), 8192):
+        idx = order[block : block + 8192]
+        for mid, a, b, si in zip(
+            ids_[idx].tolist(),
+            starts_[idx].tolist(),
+            ends_[idx].tolist(),
+            seg_of[idx].tolist(),
+            strict=True,
+        ):
+            key = keys[mid]
+            node, seg = segs[si]
+            if key.scoped:
+                where = (key.pair, node.order)
+                ok = scoped.get(where)
+                if ok is None:
+                    ok = scoped[where] = _in_scope(node, key.rule_scope) and _in_scope(
+                        node, key.signal_scope
+                    )
+                if not ok:
+                    continue
+            if a != seen_at:
+                seen.clear()
+                seen_at = a
+            if key.pair in seen:
                 continue
-        hits[check].append(Hit(check, signal, node, a, b, s0, s1, is_fuzzy, state))
+            seen.add(key.pair)
+            check, signal, terms = key.check, key.signal, key.terms
+            if key.context_only and not terms:
+                positions[check][signal].append(a)
+                continue
+            s0, s1 = sentences.sentence(seg, a)
+            if terms:
+                c0, c1 = sentences.info((s0, s1)).clause(a - s0)
+                if not _defines(node, text[s0 + c0 : s0 + c1], terms):
+                    continue
+            hits[check].append(Hit(check, signal, node, a, b, s0, s1, key.fuzzy, state))
     return DocumentMatches(index, language, dict(hits), {c: dict(s) for c, s in positions.items()})
 
 
 _CONTEXT_ONLY: dict[int, tuple[tuple[Rule, ...], frozenset[tuple[str, str]]]] = {}
+
+
+@dataclass(frozen=True)
+class _KeyInfo:
+    """What the hit loop needs about one match id, looked up once per rule set."""
+
+    check: str
+    signal: str
+    fuzzy: bool
+    pair: int  # the same number for a signal's exact and fuzzy match ids
+    rule_scope: Scope | None
+    signal_scope: Scope | None
+    scoped: bool  # False when neither scope can exclude a provision
+    terms: tuple[str, ...]
+    context_only: bool
+
+
+_KEY_INFO: dict[int, tuple[tuple[Rule, ...], dict[int, _KeyInfo]]] = {}
+
+
+def _key_info(compiled: _Compiled, rules: tuple[Rule, ...]) -> dict[int, _KeyInfo]:
+    cached = _KEY_INFO.get(id(compiled))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    rules_by_id = {r.id: r for r in rules}
+    context_only = _context_only(rules)
+    pairs: dict[tuple[str, str], int] = {}
+    out: dict[int, _KeyInfo] = {}
+    for match_id, (check, signal, is_fuzzy) in compiled.keys.items():
+        rule = rules_by_id[check]
+        spec = rule.signals[signal]
+        terms = (spec.scope.defined_terms if spec.scope else []) or rule.scope.defined_terms
+        out[match_id] = _KeyInfo(
+            check,
+            signal,
+            is_fuzzy,
+            pairs.setdefault((check, signal), len(pairs)),
+            rule.scope,
+            spec.scope,
+            _restricts(rule.scope) or _restricts(spec.scope),
+            tuple(terms),
+            (check, signal) in context_only,
+        )
+    _KEY_INFO[id(compiled)] = (rules, out)
+    return out
+
+
+def _restricts(scope: Scope | None) -> bool:
+    return scope is not None and bool(
+        scope.kinds or scope.exclude_kinds or scope.headings or scope.exclude_headings
+    )
 
 
 def _context_only(rules: tuple[Rule, ...]) -> frozenset[tuple[str, str]]:

@@ -189,8 +189,12 @@ def polarity(
     info: SentenceInfo | None = None,
     lead_in: str = "",
     in_definition: bool = False,
+    memo: dict[str, ScopeCues] | None = None,
 ) -> Polarity:
-    """Polarity of the hit at ``sentence[hit_start:hit_end]``."""
+    """Polarity of the hit at ``sentence[hit_start:hit_end]``.
+
+    ``memo`` keeps the cue scan of each clause scope, shared by every hit in that clause.
+    """
     info = info or analyse(sentence, cues)
     c_start, c_end = info.clause(hit_start)
     clause = sentence[c_start:c_end]
@@ -214,14 +218,18 @@ def polarity(
                 tail = " " + (after[: nxt.start()] if nxt else after)
             break
     scope = clause[:limit] + tail
-    penalised = any(not (m.start() < h1 and m.end() > h0) for m in cues.penalty.finditer(scope))
-    negated = any(not (m.start() < h1 and m.end() > h0) for m in cues.negation.finditer(scope))
-    negated = negated or bool(cues.prohibition.search(scope))
+    found = memo.get(scope) if memo is not None else None
+    if found is None:
+        found = scan_scope(scope, cues)
+        if memo is not None:
+            memo[scope] = found
+    penalised = any(not (s < h1 and e > h0) for s, e in found.penalties)
+    negated = any(not (s < h1 and e > h0) for s, e in found.negations) or found.prohibited
     if not negated:
-        for m in cues.negator.finditer(scope):
-            if m.start() > h0:
+        for start, modal_after in found.negators:
+            if start > h0:
                 break
-            if cues.modal.search(scope, m.end()):
+            if modal_after:
                 negated = True
                 break
     if penalised and not negated:
@@ -238,6 +246,28 @@ def polarity(
                 negated = True
                 break
     return Polarity("negated" if negated else "affirmed", exceptions)
+
+
+@dataclass(frozen=True)
+class ScopeCues:
+    """Where the polarity cues sit in a clause scope (independent of the hit)."""
+
+    penalties: tuple[tuple[int, int], ...]
+    negations: tuple[tuple[int, int], ...]
+    prohibited: bool
+    negators: tuple[tuple[int, bool], ...]  # (start, a modal follows it)
+
+
+def scan_scope(scope: str, cues: CompiledCues) -> ScopeCues:
+    return ScopeCues(
+        tuple((m.start(), m.end()) for m in cues.penalty.finditer(scope)),
+        tuple((m.start(), m.end()) for m in cues.negation.finditer(scope)),
+        bool(cues.prohibition.search(scope)),
+        tuple(
+            (m.start(), bool(cues.modal.search(scope, m.end())))
+            for m in cues.negator.finditer(scope)
+        ),
+    )
 
 
 def overlaps_abs(m: re.Match[str], start: int, end: int) -> bool:
