@@ -5,24 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lexcheck.checks.loader import CORE_CHECKS as CORE_CHECK_IDS
 from lexcheck.standards.loader import Standards
 from lexcheck.standards.schema import STRUCTURAL_KINDS
-
-# The 12 core check ids of the evaluation vocabulary (shared eval CHECKS.md).
-CORE_CHECK_IDS: tuple[str, ...] = (
-    "jj.child_definition",
-    "jj.macr",
-    "jj.death_penalty",
-    "jj.life_imprisonment",
-    "jj.corporal_punishment",
-    "jj.detention_last_resort",
-    "jj.first_appearance",
-    "jj.separation_adults",
-    "jj.parental_notification",
-    "jj.legal_assistance",
-    "jj.privacy",
-    "jj.diversion",
-)
 
 
 def _natural(pid: str) -> list[tuple[int, str]]:
