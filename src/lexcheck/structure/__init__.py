@@ -13,7 +13,7 @@ from lexcheck.models import DocumentInfo, ParsedDocument, SourceText
 from lexcheck.structure import assemble, sections
 from lexcheck.structure.crossheadings import find_crossheadings
 from lexcheck.structure.headings import find_headings
-from lexcheck.structure.lines import Line, split_lines
+from lexcheck.structure.lines import Line, line_index, split_lines
 from lexcheck.structure.meta import derive_title, detect_language
 from lexcheck.structure.nodes import Node
 from lexcheck.structure.runon import split_run_on
@@ -74,8 +74,8 @@ def _parse(source: SourceText) -> list[Node]:
 
     for i, sched in enumerate(schedules):
         limit = schedules[i + 1].start if i + 1 < len(schedules) else len(text)
-        lo = _line_number(lines, sched.body_start)
-        window = lines[lo : _line_number(lines, limit) + 1]
+        lo = line_index(lines, sched.body_start)
+        window = lines[lo : line_index(lines, limit) + 1]
         sched_lines = [ln for ln in window if sched.body_start <= ln.start < limit]
         paras = sections.sequence(sections.candidates(sched_lines)["bare"], restart=True)
         for cand in paras:
@@ -86,12 +86,12 @@ def _parse(source: SourceText) -> list[Node]:
     items.extend(schedules)
     items.sort(key=lambda n: (n.start, 0 if n.kind != "paragraph" else 1))
 
-    line_index = {ln.start: ln.index for ln in lines}
+    index_of_start = {ln.start: ln.index for ln in lines}
     taken = {_line_start_of(lines, node.start) for node in items}
     for node in items:
         if node.lead_start < 0:
             node.lead_start = _line_start_of(lines, node.start)
-        assemble.extend_lead(node, lines, line_index, taken)
+        assemble.extend_lead(node, lines, index_of_start, taken)
     roots = assemble.nest_top(items)
     assemble.set_ends(roots, len(text), text)
 
@@ -112,7 +112,7 @@ def _subdivide(
     start = max(node.body_start, node.start)
     if start >= limit:
         return
-    first = _line_number(lines, start)
+    first = line_index(lines, start)
     tokens = find_tokens(text, lines, start, limit, allow_dot=allow_dot, first_line=first)
     holder = Node(
         node.kind, node.number, node.start, end=min(limit, node.end), keyword=node.keyword
@@ -135,19 +135,8 @@ def _tradition(family: str | None, kept: list[sections.Candidate]) -> str:
     return "commonwealth"
 
 
-def _line_number(lines: list[Line], offset: int) -> int:
-    lo, hi = 0, len(lines) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if lines[mid].start <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
 def _line_start_of(lines: list[Line], offset: int) -> int:
-    return lines[_line_number(lines, offset)].start
+    return lines[line_index(lines, offset)].start
 
 
 def _walk(nodes: list[Node]) -> list[Node]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lexcheck.structure.headings import find_container, find_schedule
-from lexcheck.structure.lines import Line
+from lexcheck.structure.lines import Line, line_index
 from lexcheck.structure.nodes import Node
 
 
@@ -32,7 +32,9 @@ def find_crossheadings(
     section_starts = {s.start for s in sections}
     used = {s.lead_start for s in sections}
     # the title printed under "CHAPTER 2" belongs to the chapter
-    used.update(_line_start(lines, c.body_start) for c in containers if c.body_start >= 0)
+    used.update(
+        lines[line_index(lines, c.body_start)].start for c in containers if c.body_start >= 0
+    )
     first = min(section_starts)
     by_start = {line.cstart: line for line in lines}
     out: list[Node] = []
@@ -82,14 +84,3 @@ def _after_container(lines: list[Line], i: int) -> bool:
     while j >= 0 and (lines[j].blank or lines[j].skip):
         j -= 1
     return j >= 0 and find_container(lines[j]) is not None
-
-
-def _line_start(lines: list[Line], offset: int) -> int:
-    lo, hi = 0, len(lines) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if lines[mid].start <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lines[lo].start

@@ -91,3 +91,15 @@ def _mark_front_matter(lines: list[Line]) -> None:
                 i = j + 1
                 continue
         i += 1
+
+
+def line_index(lines: list[Line], offset: int) -> int:
+    """Index of the line holding ``offset`` (the last line starting at or before it)."""
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
