@@ -76,6 +76,24 @@ ProvisionKind = Literal[
 ]
 
 
+# Akoma Ntoso eId prefixes of each provision kind (``part_2__sec_7__subsec_1__para_a``); one
+# table, so a tree built from text and one read from AKN name the same provision the same way.
+EID_PREFIX: dict[str, str] = {
+    "part": "part",
+    "chapter": "chp",
+    "title": "title",
+    "division": "dvs",
+    "section": "sec",
+    "article": "art",
+    "subsection": "subsec",
+    "paragraph": "para",
+    "subparagraph": "subpara",
+    "proviso": "proviso",
+    "definition": "def",
+    "schedule": "sched",
+}
+
+
 class Provision(BaseModel):
     """One node of a statute's hierarchy, with its span in ``SourceText.text``.
 

@@ -15,7 +15,7 @@ from typing import Any
 from lexcheck.errors import InputError
 from lexcheck.ingest.common import Extracted, clean_title
 from lexcheck.ingest.normalise import clean_line
-from lexcheck.models import Provision, ProvisionKind, SourceFormat
+from lexcheck.models import EID_PREFIX, Provision, ProvisionKind, SourceFormat
 
 # Element local name -> provision kind (AKN's finer grades fold into the nearest kind).
 _KIND: dict[str, ProvisionKind] = {
@@ -50,20 +50,6 @@ _HCONTAINER_KIND: dict[str, ProvisionKind] = {
     "annex": "schedule",
     "annexure": "schedule",
     "appendix": "schedule",
-}
-_EID_ABBR = {
-    "part": "part",
-    "chapter": "chp",
-    "title": "title",
-    "division": "dvs",
-    "section": "sec",
-    "article": "art",
-    "subsection": "subsec",
-    "paragraph": "para",
-    "subparagraph": "subpara",
-    "proviso": "proviso",
-    "definition": "defn",
-    "schedule": "sched",
 }
 _HEAD = frozenset({"num", "heading", "subheading"})
 _SKIP = frozenset({"meta", "authorialNote", "noteRef", "eol", "eop", "img", "marker"})
@@ -207,7 +193,7 @@ class _Builder:
         eid = el.get("eId") or el.get("id") or ""
         if not eid:
             prefix = f"{parent.eid}__" if parent is not None else ""
-            eid = f"{prefix}{_EID_ABBR.get(kind, kind)}_{number or index}"
+            eid = f"{prefix}{EID_PREFIX.get(kind, kind)}_{number or index}"
         node = _Node(kind, number, label, eid, heading or None, self.offset, len(self.lines) + 1)
         if heading:
             self.emit(f"{num_text} {heading}".strip())

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from lexcheck.models import Provision, SourceText
+from lexcheck.models import EID_PREFIX, Provision, SourceText
 from lexcheck.structure.headings import CONTAINER_WORDS
 from lexcheck.structure.lines import Line
 from lexcheck.structure.nodes import Node
 from lexcheck.structure.numbers import ORDINALS, clean_number, container_value, is_roman, slug
 
 _DEPTH_KINDS = ("subsection", "paragraph", "subparagraph")
-_EID_PREFIX = {
-    "section": "sec",
-    "article": "art",
-    "subsection": "subsec",
-    "paragraph": "para",
-    "subparagraph": "subpara",
-    "proviso": "proviso",
-    "definition": "def",
-    "schedule": "sched",
-}
 
 
 def nest_top(items: list[Node]) -> list[Node]:
@@ -152,7 +142,7 @@ def name(nodes: list[Node], parent: Node | None, seen: set[str], source: SourceT
             eid = f"{prefix}_{clean_number(node.number or 'nn')}"
         elif node.kind in ("section", "article"):
             node.label = f"{node.kind} {node.number}"
-            eid = f"{_EID_PREFIX[node.kind]}_{clean_number(node.number or 'nn')}"
+            eid = f"{EID_PREFIX[node.kind]}_{clean_number(node.number or 'nn')}"
         elif node.kind == "schedule":
             node.label = schedule_label(node)
             value = container_value(node.number) if node.number else None
@@ -179,7 +169,7 @@ def name(nodes: list[Node], parent: Node | None, seen: set[str], source: SourceT
         else:
             node.label = f"{plabel}({node.number})"
             kind = node.keyword if node.kind == "definition" else node.kind
-            eid = f"{_EID_PREFIX.get(kind, kind)}_{clean_number(node.number or 'nn')}"
+            eid = f"{EID_PREFIX.get(kind, kind)}_{clean_number(node.number or 'nn')}"
         full = f"{peid}__{eid}" if peid else eid
         unique = full
         k = 2
