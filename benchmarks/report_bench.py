@@ -19,11 +19,9 @@ from lexcheck.models import (
     ParsedDocument,
     Provision,
     Review,
-    ReviewedDocument,
     Severity,
     SourceFormat,
     Status,
-    Summary,
 )
 
 THEMES = [
@@ -155,22 +153,9 @@ def synthetic_review(doc: ParsedDocument, findings: int, evidence_each: int) -> 
                 values={"max_hours": 48} if i % 5 == 0 else {},
             )
         )
-    summary = Summary()
-    for f in out:
-        setattr(summary, f.status.value, getattr(summary, f.status.value) + 1)
-    return Review(
-        lexcheck_version="bench",
-        documents=[
-            ReviewedDocument(
-                path=doc.document.path,
-                title=doc.document.title,
-                sha256=doc.document.sha256,
-                provisions=len(doc.walk()),
-            )
-        ],
-        findings=out,
-        summary=summary,
-    )
+    from lexcheck.api import make_review
+
+    return make_review(out, [doc])
 
 
 def main(argv: list[str] | None = None) -> int:

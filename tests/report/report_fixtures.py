@@ -19,11 +19,9 @@ from lexcheck.models import (
     ParsedDocument,
     Provision,
     Review,
-    ReviewedDocument,
     Severity,
     SourceFormat,
     Status,
-    Summary,
 )
 from lexcheck.standards.loader import Standards
 from lexcheck.standards.schema import Instrument, Requirement, StandardProvision
@@ -567,23 +565,9 @@ def make_standards() -> Standards:
 
 
 def make_review(findings: list[Finding], docs: list[ParsedDocument]) -> Review:
-    summary = Summary()
-    for fd in findings:
-        setattr(summary, fd.status.value, getattr(summary, fd.status.value) + 1)
-    return Review(
-        lexcheck_version="0.1.0",
-        documents=[
-            ReviewedDocument(
-                path=d.document.path,
-                title=d.document.title,
-                sha256=d.document.sha256,
-                provisions=len(d.walk()),
-            )
-            for d in docs
-        ],
-        findings=findings,
-        summary=summary,
-    )
+    from lexcheck.api import make_review as review_of
+
+    return review_of(findings, docs)
 
 
 REPORT_DATE = date(2026, 3, 1)
