@@ -199,7 +199,15 @@ class _Compiled:
     fuzzy_vocab: list[str]
     fuzzy_cache: dict[int, str]  # word hash -> the fuzzy word it resembles, or ""
     # The token Matcher is the slow part: run it only where a pattern's first word occurs.
-    triggers: Any = None  # PhraseMatcher: first words of token patterns -> group id
+    # First words of token patterns, as a table read with numpy: ``trigger_words`` (sorted
+    # LOWER hashes); the groups led by word i are ``trigger_members[trigger_ptr[i]:
+    # trigger_ptr[i + 1]]`` (group numbers), group n has label ``trigger_labels[n]`` and its
+    # anchor is ``trigger_offsets[n]`` tokens into its patterns.
+    trigger_words: Any = None
+    trigger_ptr: Any = None
+    trigger_members: Any = None
+    trigger_labels: list[int] = field(default_factory=list)
+    trigger_offsets: Any = None
     groups: dict[int, Any] = field(default_factory=dict)  # trigger label -> its own Matcher
     widths: dict[int, int] = field(default_factory=dict)  # trigger label -> longest pattern
     always_match: bool = False
@@ -209,7 +217,6 @@ class _Compiled:
     # or None when some pattern of the group requires nothing more than its first word.
     required: dict[int, Any] = field(default_factory=dict)  # word-set label -> LOWER hashes
     needs: dict[int, list[tuple[int, tuple[int, ...]]] | None] = field(default_factory=dict)
-    offsets: dict[int, int] = field(default_factory=dict)  # trigger label -> its token index
     fuzzy_words: frozenset[str] = frozenset()
     fuzzy_hashes: set[int] = field(default_factory=set)
 
@@ -314,7 +321,6 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     # Each group of patterns sharing first words gets its own small Matcher, run only on a
     # window starting where one of those words occurs: far cheaper than every pattern on
     # every token.
-    triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
     groups: dict[int, Any] = {}
     widths: dict[int, int] = {}
     import numpy as np
@@ -322,11 +328,16 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
     required: dict[int, Any] = {}
     word_sets: dict[frozenset[str], int] = {}
     needs: dict[int, list[tuple[int, tuple[int, ...]]] | None] = {}
-    offsets: dict[int, int] = {}
+    leads: list[tuple[int, int]] = []  # (LOWER hash of a first word, group number)
+    group_labels: list[int] = []
+    anchors: list[int] = []
     for n, ((offset, first), members) in enumerate(sorted(by_first.items())):
         label = nlp.vocab.strings.add(f"trigger-{n}")
-        offsets[label] = offset
-        triggers.add(f"trigger-{n}", [nlp.make_doc(w) for w in first])
+        group_labels.append(label)
+        anchors.append(offset)
+        # A superset of the Matcher's test (ORTH "Court" also triggers on "court"): the group's
+        # own Matcher decides.
+        leads += [(nlp.vocab.strings.add(w.lower()), n) for w in first]
         group = Matcher(nlp.vocab)
         for key, pattern in members:
             group.add(key, [pattern])
@@ -350,6 +361,8 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
             reach = min(PATTERN_WINDOW, pattern_length(pattern))
             per_pattern.append((reach, tuple(sorted(set(labels)))))
         needs[label] = per_pattern
+    leads.sort()
+    words = sorted({h for h, _ in leads})
     return _Compiled(
         nlp,
         phrases,
@@ -358,13 +371,21 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         keys,
         sorted(vocab),
         {},
-        triggers,
-        groups,
-        widths,
-        always,
+        trigger_words=np.array(words, dtype=np.uint64),
+        trigger_ptr=np.append(
+            np.searchsorted(
+                np.array([h for h, _ in leads], dtype=np.uint64), np.array(words, dtype=np.uint64)
+            ),
+            len(leads),
+        ).astype(np.int64),
+        trigger_members=np.array([n for _, n in leads], dtype=np.int64),
+        trigger_labels=group_labels,
+        trigger_offsets=np.array(anchors, dtype=np.int64),
+        groups=groups,
+        widths=widths,
+        always_match=always,
         required=required,
         needs=needs,
-        offsets=offsets,
         fuzzy_words=frozenset(vocab),
     )
 
@@ -474,7 +495,7 @@ def _required_words(tokens: list[dict[str, Any]], nlp: Any) -> list[frozenset[st
 
 
 def _promising(
-    starts: list[int],
+    starts: Any,
     needs: list[tuple[int, tuple[int, ...]]],
     positions: Callable[[int], Any],
 ) -> list[int]:
@@ -691,30 +712,40 @@ def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]
     else:
         # Run each group of token patterns only where one of its first words occurs: on short
         # windows when the words are rare, on the whole chunk when they are frequent.
-        by_label: dict[int, list[int]] = defaultdict(list)
-        offsets = compiled.offsets
-        for label, ts, _ in compiled.triggers(sdoc):
-            if ts >= offsets[label]:
-                by_label[label].append(ts - offsets[label])
-        lowers: Any = None
+        from spacy.attrs import LOWER
+
+        lowers = sdoc.to_array(LOWER)
+        index: tuple[Any, Any] | None = None  # token positions ordered by word, and the words
         found: dict[int, Any] = {}
 
         def positions(word_set: int) -> Any:
-            nonlocal lowers
+            # One sort of the chunk's words, then each word's positions by binary search:
+            # cheaper than a pass over every token for each of a hundred word sets.
+            nonlocal index
             if word_set not in found:
-                if lowers is None:
-                    from spacy.attrs import LOWER
-
-                    lowers = sdoc.to_array(LOWER)
-                found[word_set] = np.flatnonzero(np.isin(lowers, compiled.required[word_set]))
+                if index is None:
+                    by_word = np.argsort(lowers, kind="stable")
+                    index = (by_word, lowers[by_word])
+                by_word, words = index
+                wanted = compiled.required[word_set]
+                lo = np.searchsorted(words, wanted, side="left")
+                hi = np.searchsorted(words, wanted, side="right")
+                parts = [
+                    by_word[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a
+                ]
+                found[word_set] = (
+                    np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+                )
             return found[word_set]
 
-        for label, starts in by_label.items():
+        for label, found_at in _trigger_starts(compiled, lowers):
             group = compiled.groups[label]
             width = compiled.widths[label]
             needs = compiled.needs.get(label)
-            if needs is not None:
-                starts = _promising(starts, needs, positions)
+            if needs is None:
+                starts = found_at.tolist()
+            else:
+                starts = _promising(found_at, needs, positions)
                 if not starts:
                     continue
             if len(starts) * width > len(sdoc):
@@ -736,6 +767,38 @@ def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]
     starts_ = offsets[spans[:, 0], 0].astype(np.int64)
     last = offsets[spans[:, 1] - 1].astype(np.int64)
     return ids, starts_, last[:, 0] + last[:, 1]
+
+
+def _trigger_starts(compiled: _Compiled, lowers: Any) -> Iterator[tuple[int, Any]]:
+    """(group label, sorted token positions where its patterns may start), in numpy: a
+    statute has a trigger word every few tokens, too many for a Python loop over them."""
+    import numpy as np
+
+    words = compiled.trigger_words
+    if not len(words) or not len(lowers):
+        return
+    i = np.minimum(np.searchsorted(words, lowers), len(words) - 1)
+    at = np.flatnonzero(words[i] == lowers)
+    if not len(at):
+        return
+    w = i[at]
+    ptr = compiled.trigger_ptr
+    counts = ptr[w + 1] - ptr[w]
+    # Each occurrence of a word once per group it leads.
+    tokens = np.repeat(at, counts)
+    first = np.repeat(ptr[w] - (np.cumsum(counts) - counts), counts)
+    groups = compiled.trigger_members[first + np.arange(len(tokens))]
+    starts = tokens - compiled.trigger_offsets[groups]
+    keep = starts >= 0
+    groups, starts = groups[keep], starts[keep]
+    order = np.lexsort((starts, groups))
+    groups, starts = groups[order], starts[order]
+    bounds = np.flatnonzero(np.diff(groups)) + 1
+    for block_groups, block_starts in zip(
+        np.split(groups, bounds), np.split(starts, bounds), strict=True
+    ):
+        if len(block_groups):
+            yield compiled.trigger_labels[int(block_groups[0])], block_starts
 
 
 def _windowed(group: Any, sdoc: Any, starts: list[int], width: int) -> list[tuple[int, int, int]]:
@@ -830,10 +893,19 @@ def match_document(
     ends_ = np.concatenate(all_b)
     seg_of = np.concatenate(all_seg)
     del all_ids, all_a, all_b, all_seg
+    # Nine matches in ten are context-only words ("child", "custody"): their positions are
+    # gathered in numpy, and only the rest become Hits in the Python loop below.
+    kinds, inverse = np.unique(ids_, return_inverse=True)
+    infos = [keys[k] for k in kinds.tolist()]
+    plain = np.array([k.context_only and not k.terms and not k.scoped for k in infos], dtype=bool)
+    if plain.any():
+        pair_of = np.array([k.pair for k in infos], dtype=np.int64)[inverse]
+        _gather_positions(positions, infos, pair_of, starts_, plain[inverse])
+    rest = np.flatnonzero(~plain[inverse])
     # One hit per signal per sentence position: the longest match starting first wins (a
     # stable sort, so ties keep the order the matchers gave). Walked in blocks so that only
     # a block's matches are ever Python objects (a 5 MB text has over a million matches).
-    order = np.lexsort((-ends_, starts_))
+    order = rest[np.lexsort((-ends_[rest], starts_[rest]))]
     for block in range(0, len(order), 8192):
         idx = order[block : block + 8192]
         for mid, a, b, si in zip(
@@ -871,6 +943,29 @@ def match_document(
                     continue
             hits[check].append(Hit(check, signal, node, a, b, s0, s1, key.fuzzy, state))
     return DocumentMatches(index, language, dict(hits), {c: dict(s) for c, s in positions.items()})
+
+
+def _gather_positions(
+    positions: dict[str, dict[str, list[int]]],
+    infos: list[_KeyInfo],
+    pair_of: Any,
+    starts: Any,
+    mask: Any,
+) -> None:
+    """Sorted distinct start offsets of each context-only signal (exact and fuzzy together)."""
+    import numpy as np
+
+    pairs, at = pair_of[mask], starts[mask]
+    order = np.lexsort((at, pairs))
+    pairs, at = pairs[order], at[order]
+    first = np.ones(len(at), dtype=bool)
+    first[1:] = (pairs[1:] != pairs[:-1]) | (at[1:] != at[:-1])
+    pairs, at = pairs[first], at[first]
+    names = {k.pair: (k.check, k.signal) for k in infos}
+    bounds = np.flatnonzero(np.diff(pairs)) + 1
+    for block_pairs, block_at in zip(np.split(pairs, bounds), np.split(at, bounds), strict=True):
+        check, signal = names[int(block_pairs[0])]
+        positions[check][signal] = block_at.tolist()
 
 
 _CONTEXT_ONLY: dict[int, tuple[tuple[Rule, ...], frozenset[tuple[str, str]]]] = {}
