@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import sys
 
 import typer
@@ -44,8 +46,32 @@ def main() -> None:
 
     typer's standalone mode already turns usage errors into a message and exit code 2.
     """
+    # A run builds a great many long-lived objects (modules, schemas, spaCy's vocabulary and
+    # matchers, the provision tree, the hits) and few reference cycles, so the collector's
+    # default pace (a pass every 700 allocations, a full pass every 70,000) mostly re-reads
+    # live data: a tenth of a cold run. It still runs, at about a fourteenth of the pace.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(10_000, 10, 10)
+    _skip_exit_collection()
     try:
         app()
     except LexcheckError as exc:
         print(f"lexcheck: error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _skip_exit_collection() -> None:
+    """At exit, freeze what is left rather than collect it: the process ends anyway.
+
+    Python's last collections walk every object still alive, another tenth of a cold run.
+    Outputs are written and closed by then, and the standard streams are still flushed.
+    """
+    global _freeze_registered
+    if not _freeze_registered:
+        atexit.register(gc.freeze)
+        _freeze_registered = True
+
+
+_freeze_registered = False
