@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from lexcheck.checks.schema import CaseFile, LanguageCues, Rule
 from lexcheck.errors import DataError, yaml_error_position
 from lexcheck.resources import data_dir
+from lexcheck.yamlload import load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -34,10 +35,9 @@ CORE_CHECKS: tuple[str, ...] = (
 
 
 def _read(path: Path) -> Any:
-    # libyaml's loader when present: the rule files are read on every run (cold start).
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    # The rule files are read on every run (cold start): the fast loader.
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        return load_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
