@@ -129,16 +129,18 @@ class _DocState:
     def polarity_of(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
         key = (hit.node.order, hit.start, hit.end)
         value = self._polarities.get(key)
+        if value is None:
+            value = self._polarities[key] = self._polarity(hit)
+        # Exceptions belong to the sentence: worked out once for all its hits.
         exceptions = self._exceptions.get((hit.node.order, hit.sent_start))
-        if value is None or exceptions is None:
-            value, exceptions = self._compute(hit)
-            self._polarities[key] = value
+        if exceptions is None:
+            exceptions = self._exceptions_of(hit)
             self._exceptions[(hit.node.order, hit.sent_start)] = exceptions
         return value, exceptions
 
-    def _compute(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
-        text, s0, s1, node, doc = self.text, hit.sent_start, hit.sent_end, hit.node, hit.doc
-        pol = polarity(
+    def _polarity(self, hit: Hit) -> str:
+        text, s0, s1, node = self.text, hit.sent_start, hit.sent_end, hit.node
+        return polarity(
             text[s0:s1],
             hit.start - s0,
             hit.end - s0,
@@ -147,9 +149,12 @@ class _DocState:
             lead_in=node.lead_in(text),
             in_definition=node.provision.kind == "definition",
             memo=self._scopes,
-        )
+        ).value
+
+    def _exceptions_of(self, hit: Hit) -> list[ExceptionRef]:
+        text, s0, s1, node, doc = self.text, hit.sent_start, hit.sent_end, hit.node, hit.doc
         exceptions: list[ExceptionRef] = []
-        for e0, e1, cue in pol.exceptions:
+        for e0, e1, cue in self.sentences.info((s0, s1)).exceptions:
             exceptions.append(ExceptionRef(cue, doc, s0 + e0, s0 + e1))
             for target in _references(self.index, node, text, s0 + e0, s0 + e1, self.cues):
                 exceptions.append(
@@ -170,7 +175,7 @@ class _DocState:
                         "does not apply", doc, source.provision.start, source.provision.end, source
                     )
                 )
-        return pol.value, exceptions
+        return exceptions
 
 
 @dataclass
