@@ -658,7 +658,7 @@ def _inbound_exceptions(index: DocumentIndex, cues: CompiledCues) -> dict[int, l
     return found
 
 
-CHUNK_CHARS = 64_000  # own-text segments are tokenised in batches of about this size
+CHUNK_CHARS = 128_000  # own-text segments are tokenised in batches of about this size
 _SEPARATOR = "\n\n\n"
 
 

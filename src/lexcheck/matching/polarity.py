@@ -34,6 +34,9 @@ class CompiledCues:
     sentence_end: re.Pattern[str]
     reference: re.Pattern[str]
     abbreviations: frozenset[str]
+    # First words of the exception cues, lower case: a sentence without any of them (most
+    # sentences) skips the exception regexes.
+    exception_words: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> str:
@@ -74,6 +77,7 @@ def compile_cues(cues: LanguageCues) -> CompiledCues:
         sentence_end=sentence_end,
         reference=reference,
         abbreviations=frozenset(a.lower().rstrip(".") for a in cues.abbreviations),
+        exception_words=tuple(sorted({w.split()[0].lower() for w in cues.exceptions if w.split()})),
     )
 
 
@@ -145,6 +149,9 @@ def analyse(sentence: str, cues: CompiledCues) -> SentenceInfo:
         start = m.end()
     clauses.append((start, len(sentence)))
     info = SentenceInfo(tuple(clauses), ())
+    lowered = sentence.lower()
+    if not any(w in lowered for w in cues.exception_words):
+        return info
     exceptions = []
     lookalikes: list[tuple[int, int]] | None = None  # looked for only once an exception cue is
     for m in cues.exception.finditer(sentence):

@@ -22,6 +22,7 @@ class Node:
     provisos: list[Node] = field(default_factory=list)  # children that qualify this node
     _child_starts: list[int] = field(default_factory=list)
     _own_ends: list[int] = field(default_factory=list)
+    _lead_ins: list[tuple[int, int]] | None = None  # lead_in_spans, once worked out
 
     @property
     def label(self) -> str:
@@ -53,8 +54,14 @@ class Node:
         """Spans of the words that run on into this node from its ancestors ("shall not be—").
 
         A list item completes its parent's sentence; a nested item completes its parent's,
-        which may itself complete its own parent's. Nearest first.
+        which may itself complete its own parent's. Nearest first. (``text`` is always the
+        node's document text, so the answer is kept: every hit in the node asks again.)
         """
+        if self._lead_ins is None:
+            self._lead_ins = self._find_lead_ins(text)
+        return self._lead_ins
+
+    def _find_lead_ins(self, text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         node: Node = self
         while node.parent is not None:
