@@ -34,9 +34,9 @@ class CompiledCues:
     sentence_end: re.Pattern[str]
     reference: re.Pattern[str]
     abbreviations: frozenset[str]
-    # First words of the exception cues, lower case: a sentence without any of them (most
-    # sentences) skips the exception regexes.
-    exception_words: tuple[str, ...] = ()
+    # The exception cues in lower case, single-spaced: a sentence that contains none of them
+    # (most sentences) skips the exception regexes.
+    exception_phrases: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> str:
@@ -77,7 +77,7 @@ def compile_cues(cues: LanguageCues) -> CompiledCues:
         sentence_end=sentence_end,
         reference=reference,
         abbreviations=frozenset(a.lower().rstrip(".") for a in cues.abbreviations),
-        exception_words=tuple(sorted({w.split()[0].lower() for w in cues.exceptions if w.split()})),
+        exception_phrases=tuple(sorted({" ".join(w.lower().split()) for w in cues.exceptions})),
     )
 
 
@@ -149,8 +149,8 @@ def analyse(sentence: str, cues: CompiledCues) -> SentenceInfo:
         start = m.end()
     clauses.append((start, len(sentence)))
     info = SentenceInfo(tuple(clauses), ())
-    lowered = sentence.lower()
-    if not any(w in lowered for w in cues.exception_words):
+    lowered = " ".join(sentence.lower().split())
+    if not any(p in lowered for p in cues.exception_phrases if p):
         return info
     exceptions = []
     lookalikes: list[tuple[int, int]] | None = None  # looked for only once an exception cue is
@@ -165,7 +165,7 @@ def analyse(sentence: str, cues: CompiledCues) -> SentenceInfo:
         # ... unless it is parenthetical, before the clause's main verb ("the use of X for any
         # reason other than Y, is prohibited"): then it ends at the comma before that verb.
         for comma in _COMMA.finditer(sentence, m.end(), e_end):
-            if _starts_with_verb(sentence[comma.end() : e_end], cues):
+            if _starts_with_verb(sentence, comma.end(), e_end, cues):
                 end = comma.start()
                 break
         exceptions.append((m.start(), end, m.group(0).lower()))
@@ -175,10 +175,17 @@ def analyse(sentence: str, cues: CompiledCues) -> SentenceInfo:
 _COMMA = re.compile(r",")
 
 
-def _starts_with_verb(text: str, cues: CompiledCues) -> bool:
-    """Does ``text`` open with a modal, negation, prohibition or penalty ("is prohibited")?"""
-    rest = text.lstrip()
-    return any(p.match(rest) for p in (cues.modal, cues.negation, cues.prohibition, cues.penalty))
+_SPACES = re.compile(r"\s*")
+
+
+def _starts_with_verb(text: str, start: int, end: int, cues: CompiledCues) -> bool:
+    """Does ``text[start:end]`` open with a modal, negation, prohibition or penalty ("is
+    prohibited")? Read in place: slicing at every comma of a long clause is quadratic."""
+    at = _SPACES.match(text, start, end)
+    pos = at.end() if at else start
+    return any(
+        p.match(text, pos, end) for p in (cues.modal, cues.negation, cues.prohibition, cues.penalty)
+    )
 
 
 def _negates(text: str, cues: CompiledCues, before: int | None = None) -> bool:
