@@ -527,7 +527,42 @@ def _promising(
     return at[promising].tolist()
 
 
-def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
+class _ChunkWords:
+    """A chunk's words (LOWER hashes) and, built on first use, a view of them sorted by word:
+    each word's positions are then two binary searches away."""
+
+    def __init__(self, lowers: Any) -> None:
+        self.lowers = lowers
+        self._sorted: tuple[Any, Any] | None = None
+
+    def _by_word(self) -> tuple[Any, Any]:
+        if self._sorted is None:
+            import numpy as np
+
+            order = np.argsort(self.lowers, kind="stable")
+            self._sorted = (order, self.lowers[order])
+        return self._sorted
+
+    def distinct(self) -> Any:
+        import numpy as np
+
+        _, words = self._by_word()
+        first = np.ones(len(words), dtype=bool)
+        first[1:] = words[1:] != words[:-1]
+        return words[first]
+
+    def positions(self, wanted: Any) -> Any:
+        """Sorted token positions of any of the words ``wanted`` (sorted uint64 hashes)."""
+        import numpy as np
+
+        order, words = self._by_word()
+        lo = np.searchsorted(words, wanted, side="left")
+        hi = np.searchsorted(words, wanted, side="right")
+        parts = [order[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a]
+        return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _apply_fuzzy_norms(doc: Any, compiled: _Compiled, words: _ChunkWords | None = None) -> bool:
     """Set NORM of near-miss words ("whiping", "punishrnent") to the word they resemble.
 
     Each distinct word is compared once per process (cached by its hash), and the token loop
@@ -539,10 +574,11 @@ def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
     from rapidfuzz import fuzz, process
     from spacy.attrs import LOWER
 
-    lowers = doc.to_array(LOWER)
+    if words is None:
+        words = _ChunkWords(doc.to_array(LOWER))
     cache_ = compiled.fuzzy_cache
     strings = doc.vocab.strings
-    for h in np.unique(lowers).tolist():
+    for h in words.distinct().tolist():
         if h in cache_:
             continue
         word = strings[h]
@@ -557,7 +593,8 @@ def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
             compiled.fuzzy_hashes.add(h)
     if not compiled.fuzzy_hashes:
         return False
-    changed = np.nonzero(np.isin(lowers, list(compiled.fuzzy_hashes)))[0]
+    changed = words.positions(np.array(sorted(compiled.fuzzy_hashes), dtype=np.uint64))
+    lowers = words.lowers
     for i in changed.tolist():
         doc[i].norm_ = cache_[int(lowers[i])]
     return bool(len(changed))
@@ -650,7 +687,7 @@ def _inbound_exceptions(index: DocumentIndex, cues: CompiledCues) -> dict[int, l
     segments = sorted((s, e, node.order) for node in index.nodes for s, e in node.own)
     seg_starts = [s for s, _, _ in segments]
     finds: list[tuple[int, int, int, int]] = []  # (node order, start, its segment's start, end)
-    for m in _DISAPPLY.finditer(text):
+    for m in _disapplying(text):
         i = bisect.bisect_right(seg_starts, m.start()) - 1
         if i >= 0 and m.end() <= segments[i][1]:
             finds.append((segments[i][2], m.start(), segments[i][0], m.end()))
@@ -666,6 +703,22 @@ def _inbound_exceptions(index: DocumentIndex, cues: CompiledCues) -> dict[int, l
 
 
 _DISAPPLY = re.compile(r"(?:does not|shall not|do not)\s+apply|is subject to|are subject to")
+_DISAPPLY_ENDS = ("apply", "subject to")  # every match of _DISAPPLY ends with one of these
+
+
+def _disapplying(text: str) -> list[re.Match[str]]:
+    """The matches of _DISAPPLY in ``text``, in order. str.find locates their last words far
+    faster than the regex engine can scan a long statute; the regex then runs only there."""
+    found: dict[int, re.Match[str]] = {}
+    for end_word in _DISAPPLY_ENDS:
+        at = text.find(end_word)
+        while at >= 0:
+            end = at + len(end_word)
+            for m in _DISAPPLY.finditer(text, max(0, at - 200), end):
+                if m.end() == end:
+                    found[m.start()] = m
+            at = text.find(end_word, end)
+    return [found[k] for k in sorted(found)]
 
 
 CHUNK_CHARS = 128_000  # own-text segments are tokenised in batches of about this size
@@ -719,41 +772,24 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
 def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]:
     """Match ids (uint64), start and end chars (int64) of every match in ``chunk``: numpy."""
     import numpy as np
+    from spacy.attrs import LOWER
 
     sdoc = compiled.nlp.make_doc(chunk)
+    words = _ChunkWords(sdoc.to_array(LOWER))
     matches = list(compiled.phrases(sdoc))
     if compiled.always_match:
         matches += list(compiled.matcher(sdoc))
     else:
         # Run each group of token patterns only where one of its first words occurs: on short
         # windows when the words are rare, on the whole chunk when they are frequent.
-        from spacy.attrs import LOWER
-
-        lowers = sdoc.to_array(LOWER)
-        index: tuple[Any, Any] | None = None  # token positions ordered by word, and the words
         found: dict[int, Any] = {}
 
         def positions(word_set: int) -> Any:
-            # One sort of the chunk's words, then each word's positions by binary search:
-            # cheaper than a pass over every token for each of a hundred word sets.
-            nonlocal index
             if word_set not in found:
-                if index is None:
-                    by_word = np.argsort(lowers, kind="stable")
-                    index = (by_word, lowers[by_word])
-                by_word, words = index
-                wanted = compiled.required[word_set]
-                lo = np.searchsorted(words, wanted, side="left")
-                hi = np.searchsorted(words, wanted, side="right")
-                parts = [
-                    by_word[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a
-                ]
-                found[word_set] = (
-                    np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
-                )
+                found[word_set] = words.positions(compiled.required[word_set])
             return found[word_set]
 
-        for label, found_at in _trigger_starts(compiled, lowers):
+        for label, found_at in _trigger_starts(compiled, words.lowers):
             group = compiled.groups[label]
             width = compiled.widths[label]
             needs = compiled.needs.get(label)
@@ -767,7 +803,7 @@ def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]
                 matches += list(group(sdoc))
                 continue
             matches += _windowed(group, sdoc, starts, width)
-    if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
+    if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled, words):
         matches += list(compiled.fuzzy(sdoc))
     if not matches:
         empty = np.zeros(0, dtype=np.int64)

@@ -182,7 +182,7 @@ def index_document(document: ParsedDocument, doc: int) -> DocumentIndex:
         nodes.append(node)
         if parent is not None:
             parent.children.append(node)
-        key = re.sub(r"\s+\(", "(", p.label.lower())
+        key = _SPACE_BEFORE_BRACKET.sub("(", p.label.lower())
         by_label.setdefault(key, node)
         for child in sorted(p.children, key=lambda c: c.start):
             visit(child, node)
@@ -202,4 +202,5 @@ def index_document(document: ParsedDocument, doc: int) -> DocumentIndex:
     return DocumentIndex(doc, document, nodes, by_label)
 
 
+_SPACE_BEFORE_BRACKET = re.compile(r"\s+\(")
 _PROVISO = re.compile(r"\s*(?:\(\w+\)\s*)?(?:provided\b|but\s+provided\b)", re.IGNORECASE)
