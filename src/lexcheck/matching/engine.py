@@ -477,8 +477,9 @@ def _required_words(tokens: list[dict[str, Any]], nlp: Any) -> list[frozenset[st
     """Lower-case word sets of the tokens a match must contain (one word of each set).
 
     Only plain word tests count: a token that may be absent (``?``, ``{0,n}``, ``!``) or is
-    tested otherwise (REGEX, NOT_IN, shape) requires nothing, and a word the tokenizer would
-    split ("cross-examine") is left out so the test never rules out a real match.
+    tested otherwise (REGEX, NOT_IN, shape) requires nothing. A word the tokenizer splits
+    ("parent's", "ill-treatment") is no single token's text, so the Matcher can never match
+    it there: it is left out of its set, and the rest of the set still counts.
     """
     out: list[frozenset[str]] = []
     for token in tokens:
@@ -494,9 +495,9 @@ def _required_words(tokens: list[dict[str, Any]], nlp: Any) -> list[frozenset[st
             words = [str(w) for w in value["IN"]]
         else:
             continue
-        lowered = frozenset(w.lower() for w in words)
-        if lowered and all(len(nlp.make_doc(w)) == 1 for w in lowered):
-            out.append(lowered)
+        single = frozenset(w.lower() for w in words if len(nlp.make_doc(w.lower())) == 1)
+        if single:
+            out.append(single)
     return out
 
 
