@@ -80,7 +80,7 @@ def _searched(rule: Rule, matches: list[DocumentMatches]) -> list[str]:
 def review_rule(rule: Rule, matches: list[DocumentMatches], standards: Any = None) -> Finding:
     """The Finding of one check over a framework of documents already matched."""
     hits: dict[str, list[Hit]] = {}
-    positions: dict[str, dict[int, list[int]]] = {}
+    positions: dict[str, dict[int, Any]] = {}
     for doc, dm in enumerate(matches):
         for hit in dm.hits.get(rule.id, []):
             hits.setdefault(hit.signal, []).append(hit)

@@ -45,7 +45,7 @@ class ExceptionRef:
     node: Node | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Hit:
     """One occurrence of a check's signal in a provision's own text (document offsets).
 
@@ -189,7 +189,7 @@ class DocumentMatches:
     # Context-only signals (used only in `with`/`without`/`exception_lacks`): just where they
     # start, check id -> signal -> sorted offsets. A word like "child" occurs thousands of
     # times; a full Hit for each would cost time and memory for nothing.
-    positions: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    positions: dict[str, dict[str, Any]] = field(default_factory=dict)  # int64 arrays
 
     def text(self) -> str:
         return self.index.document.text
@@ -912,14 +912,18 @@ def match_document(
     inbound = _inbound_exceptions(index, cues)
     import numpy as np
 
-    # Every match of every chunk as parallel arrays (document offsets, segment number), so
-    # mapping back to provisions and sorting cost numpy passes, not Python per match.
-    all_ids, all_a, all_b, all_seg = [], [], [], []
-    segs: list[tuple[Node, tuple[int, int]]] = []
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    # Context-only offsets, check -> signal -> arrays (one per chunk) or single offsets.
+    found_at: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    state = _DocState(index, cues, sentences, inbound)
+    keys = _key_info(compiled, rules)
+    scoped: dict[tuple[int, int], bool] = {}
+    # Each chunk's matches are parallel arrays (document offsets, segment number), so mapping
+    # back to provisions and sorting cost numpy passes, not Python per match; a chunk is done
+    # with before the next is matched, so memory holds one chunk's matches at a time.
     for chunk_text, placed in _chunks(text, segments):
         ids, a, b = _match_chunk_arrays(compiled, chunk_text)
         if not len(ids):
-            segs += [(node, seg) for _, node, seg in placed]
             continue
         offs = np.array([off for off, _, _ in placed], dtype=np.int64)
         seg_start = np.array([seg[0] for _, _, seg in placed], dtype=np.int64)
@@ -928,47 +932,31 @@ def match_document(
         # Drop a token pattern that ran across two provisions.
         keep = np.nonzero((i >= 0) & (b <= offs[i] + seg_len[i]))[0]
         i = i[keep]
-        all_ids.append(ids[keep])
-        all_a.append(seg_start[i] + a[keep] - offs[i])
-        all_b.append(seg_start[i] + b[keep] - offs[i])
-        all_seg.append(i + len(segs))
-        segs += [(node, seg) for _, node, seg in placed]
-
-    hits: dict[str, list[Hit]] = defaultdict(list)
-    positions: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    # Matches come sorted by start: a signal seen at the current start is all dedupe needs.
-    seen: set[int] = set()
-    seen_at = -1
-    state = _DocState(index, cues, sentences, inbound)
-    keys = _key_info(compiled, rules)
-    scoped: dict[tuple[int, int], bool] = {}
-    if not all_ids:
-        return DocumentMatches(index, language, {}, {})
-    ids_ = np.concatenate(all_ids)
-    starts_ = np.concatenate(all_a)
-    ends_ = np.concatenate(all_b)
-    seg_of = np.concatenate(all_seg)
-    del all_ids, all_a, all_b, all_seg
-    # Nine matches in ten are context-only words ("child", "custody"): their positions are
-    # gathered in numpy, and only the rest become Hits in the Python loop below.
-    kinds, inverse = np.unique(ids_, return_inverse=True)
-    infos = [keys[k] for k in kinds.tolist()]
-    plain = np.array([k.context_only and not k.terms and not k.scoped for k in infos], dtype=bool)
-    if plain.any():
-        pair_of = np.array([k.pair for k in infos], dtype=np.int64)[inverse]
-        _gather_positions(positions, infos, pair_of, starts_, plain[inverse])
-    rest = np.flatnonzero(~plain[inverse])
-    # One hit per signal per sentence position: the longest match starting first wins (a
-    # stable sort, so ties keep the order the matchers gave). Walked in blocks so that only
-    # a block's matches are ever Python objects (a 5 MB text has over a million matches).
-    order = rest[np.lexsort((-ends_[rest], starts_[rest]))]
-    for block in range(0, len(order), 8192):
-        idx = order[block : block + 8192]
-        for mid, a, b, si in zip(
-            ids_[idx].tolist(),
-            starts_[idx].tolist(),
-            ends_[idx].tolist(),
-            seg_of[idx].tolist(),
+        ids = ids[keep]
+        starts_ = seg_start[i] + a[keep] - offs[i]
+        ends_ = seg_start[i] + b[keep] - offs[i]
+        segs = [(node, seg) for _, node, seg in placed]
+        # Nine matches in ten are context-only words ("child", "custody"): their positions
+        # are gathered in numpy, and only the rest become Hits in the Python loop below.
+        kinds, inverse = np.unique(ids, return_inverse=True)
+        infos = [keys[k] for k in kinds.tolist()]
+        plain = np.array(
+            [k.context_only and not k.terms and not k.scoped for k in infos], dtype=bool
+        )
+        if plain.any():
+            pair_of = np.array([k.pair for k in infos], dtype=np.int64)[inverse]
+            _gather_positions(found_at, infos, pair_of, starts_, plain[inverse])
+        rest = np.flatnonzero(~plain[inverse])
+        # One hit per signal per sentence position: the longest match starting first wins
+        # (a stable sort, so ties keep the order the matchers gave).
+        order = rest[np.lexsort((-ends_[rest], starts_[rest]))]
+        seen: set[int] = set()  # signals already hit at ``seen_at``
+        seen_at = -1
+        for mid, a_, b_, si in zip(
+            ids[order].tolist(),
+            starts_[order].tolist(),
+            ends_[order].tolist(),
+            i[order].tolist(),
             strict=True,
         ):
             key = keys[mid]
@@ -982,27 +970,51 @@ def match_document(
                     )
                 if not ok:
                     continue
-            if a != seen_at:
+            if a_ != seen_at:
                 seen.clear()
-                seen_at = a
+                seen_at = a_
             if key.pair in seen:
                 continue
             seen.add(key.pair)
             check, signal, terms = key.check, key.signal, key.terms
             if key.context_only and not terms:
-                positions[check][signal].append(a)
+                found_at[check][signal].append(a_)
                 continue
-            s0, s1 = sentences.sentence(seg, a)
+            s0, s1 = sentences.sentence(seg, a_)
             if terms:
-                c0, c1 = sentences.info((s0, s1)).clause(a - s0)
+                c0, c1 = sentences.info((s0, s1)).clause(a_ - s0)
                 if not _defines(node, text[s0 + c0 : s0 + c1], terms):
                     continue
-            hits[check].append(Hit(check, signal, node, a, b, s0, s1, key.fuzzy, state))
-    return DocumentMatches(index, language, dict(hits), {c: dict(s) for c, s in positions.items()})
+            hits[check].append(Hit(check, signal, node, a_, b_, s0, s1, key.fuzzy, state))
+    # Chunks follow the tree, not always the text (a section's closing words come after its
+    # subsections): put every check's hits in text order, as one sort of all matches would.
+    for found in hits.values():
+        found.sort(key=_text_order)
+    # Offsets kept as sorted int64 arrays: a third of the memory of lists of Python ints.
+    positions = {
+        check: {name: _offset_array(parts) for name, parts in signals.items()}
+        for check, signals in found_at.items()
+    }
+    return DocumentMatches(index, language, dict(hits), positions)
+
+
+def _text_order(hit: Hit) -> tuple[int, int]:
+    return hit.start, -hit.end
+
+
+def _offset_array(parts: list[Any]) -> Any:
+    """One sorted int64 array from per-chunk arrays and single offsets."""
+    import numpy as np
+
+    arrays = [p for p in parts if not isinstance(p, int)]
+    singles = [p for p in parts if isinstance(p, int)]
+    if singles:
+        arrays.append(np.array(singles, dtype=np.int64))
+    return np.sort(np.concatenate(arrays)) if arrays else np.zeros(0, dtype=np.int64)
 
 
 def _gather_positions(
-    positions: dict[str, dict[str, list[int]]],
+    positions: dict[str, dict[str, list[Any]]],
     infos: list[_KeyInfo],
     pair_of: Any,
     starts: Any,
@@ -1021,7 +1033,7 @@ def _gather_positions(
     bounds = np.flatnonzero(np.diff(pairs)) + 1
     for block_pairs, block_at in zip(np.split(pairs, bounds), np.split(at, bounds), strict=True):
         check, signal = names[int(block_pairs[0])]
-        positions[check][signal] = block_at.tolist()
+        positions[check][signal].append(block_at)
 
 
 _CONTEXT_ONLY: dict[int, tuple[tuple[Rule, ...], frozenset[tuple[str, str]]]] = {}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lexcheck.models import ParsedDocument, Provision
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """A provision with what matching needs: its parent, own text segments and context."""
 
