@@ -78,3 +78,18 @@ def test_evidence_carries_exact_spans_and_lines() -> None:
     assert doc.text[ev.start : ev.end] == ev.quote
     assert ev.line == 4
     assert ev.eid == "sec_20"
+
+
+def test_review_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """The review pauses the cyclic collector for speed; a caller's setting survives it."""
+    import gc
+
+    assert gc.isenabled()
+    _review(CHILDREN_ACT)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        _review(CHILDREN_ACT)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -54,8 +54,10 @@ def test_required_words_are_only_words_every_match_contains() -> None:
         {"LOWER": "hearing", "OP": "{0,1}"},
         {"LOWER": {"REGEX": "^inform"}},
     ]
+    # "cross-examined" is never one token, so only "notified" can fill that place.
     assert engine._required_words(pattern[1:], nlp) == [
         frozenset({"is", "are"}),
+        frozenset({"notified"}),
         frozenset({"court"}),
     ]
 
@@ -77,3 +79,15 @@ def test_a_pattern_led_by_an_exclusion_is_anchored_on_its_first_word_test() -> N
 def test_every_token_pattern_in_rules_is_anchored(lang: str) -> None:
     """An unanchored pattern makes every pattern run on every token (ten times slower)."""
     assert not engine._compile(load_rules(), lang).always_match
+
+
+@pytest.mark.parametrize("name", STATUTES)
+def test_disapplying_formulas_found_by_their_last_word_equal_a_full_regex_scan(name: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    text += (
+        "\n(3) Subsection (2) does not\n   apply to a child. Section 9 is subject to section 4;"
+        " they shall not apply, and do not  apply, or are subject to this Part. apply"
+    )
+    fast = [m.span() for m in engine._disapplying(text)]
+    assert fast == [m.span() for m in engine._DISAPPLY.finditer(text)]
+    assert len(fast) >= 5

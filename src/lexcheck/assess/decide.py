@@ -34,7 +34,8 @@ class Context:
     matches: list[DocumentMatches]
     hits: dict[str, list[Hit]]  # signal -> hits, in framework order
     values: dict[str, Extracted] = field(default_factory=dict)
-    positions: dict[str, dict[int, list[int]]] = field(default_factory=dict)  # context-only
+    # Context-only signals: signal -> document -> sorted start offsets (an int64 array).
+    positions: dict[str, dict[int, Any]] = field(default_factory=dict)
     _starts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _figures: dict[tuple[str, int, int, int], list[Value]] = field(default_factory=dict)
 
@@ -55,11 +56,15 @@ class Context:
         if starts is None:
             starts = sorted(
                 [h.start for h in self.hits.get(signal, []) if h.doc == doc]
-                + self.positions.get(signal, {}).get(doc, [])
+                + _offsets(self.positions.get(signal, {}).get(doc))
             )
             self._starts[key] = starts
         i = bisect.bisect_left(starts, start)
         return i < len(starts) and starts[i] < end
+
+
+def _offsets(found: Any) -> list[int]:
+    return [] if found is None else list(found.tolist())
 
 
 def _window(ctx: Context, hit: Hit, window: str) -> tuple[int, int]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -78,7 +80,7 @@ def _searched(rule: Rule, matches: list[DocumentMatches]) -> list[str]:
 def review_rule(rule: Rule, matches: list[DocumentMatches], standards: Any = None) -> Finding:
     """The Finding of one check over a framework of documents already matched."""
     hits: dict[str, list[Hit]] = {}
-    positions: dict[str, dict[int, list[int]]] = {}
+    positions: dict[str, dict[int, Any]] = {}
     for doc, dm in enumerate(matches):
         for hit in dm.hits.get(rule.id, []):
             hits.setdefault(hit.signal, []).append(hit)
@@ -168,7 +170,26 @@ def review_documents(
 ) -> list[Finding]:
     """One Finding per check for the framework ``documents``, core checks first."""
     active = rules if rules is not None else load_rules()
-    matches = match_all(documents, active, progress)
-    standards = _standards()
-    findings = [review_rule(rule, matches, standards) for rule in active]
+    with _collector_paused():
+        matches = match_all(documents, active, progress)
+        standards = _standards()
+        findings = [review_rule(rule, matches, standards) for rule in active]
     return sorted(findings, key=lambda f: check_order(f.check))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a framework is reviewed.
+
+    A review allocates hundreds of thousands of short-lived objects (matches, hits), and each
+    round of the collector walks every live object, the whole provision tree included: a
+    fifth of the review time on a 5 MB statute. Those objects hold no cycles, so reference
+    counting frees them anyway; the collector resumes (if it was on) when the review ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

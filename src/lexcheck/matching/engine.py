@@ -4,6 +4,7 @@ matchers on it, and give each hit its sentence, polarity and exceptions."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import sys
 import types
@@ -44,7 +45,7 @@ class ExceptionRef:
     node: Node | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Hit:
     """One occurrence of a check's signal in a provision's own text (document offsets).
 
@@ -129,16 +130,18 @@ class _DocState:
     def polarity_of(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
         key = (hit.node.order, hit.start, hit.end)
         value = self._polarities.get(key)
+        if value is None:
+            value = self._polarities[key] = self._polarity(hit)
+        # Exceptions belong to the sentence: worked out once for all its hits.
         exceptions = self._exceptions.get((hit.node.order, hit.sent_start))
-        if value is None or exceptions is None:
-            value, exceptions = self._compute(hit)
-            self._polarities[key] = value
+        if exceptions is None:
+            exceptions = self._exceptions_of(hit)
             self._exceptions[(hit.node.order, hit.sent_start)] = exceptions
         return value, exceptions
 
-    def _compute(self, hit: Hit) -> tuple[str, list[ExceptionRef]]:
-        text, s0, s1, node, doc = self.text, hit.sent_start, hit.sent_end, hit.node, hit.doc
-        pol = polarity(
+    def _polarity(self, hit: Hit) -> str:
+        text, s0, s1, node = self.text, hit.sent_start, hit.sent_end, hit.node
+        return polarity(
             text[s0:s1],
             hit.start - s0,
             hit.end - s0,
@@ -147,9 +150,12 @@ class _DocState:
             lead_in=node.lead_in(text),
             in_definition=node.provision.kind == "definition",
             memo=self._scopes,
-        )
+        ).value
+
+    def _exceptions_of(self, hit: Hit) -> list[ExceptionRef]:
+        text, s0, s1, node, doc = self.text, hit.sent_start, hit.sent_end, hit.node, hit.doc
         exceptions: list[ExceptionRef] = []
-        for e0, e1, cue in pol.exceptions:
+        for e0, e1, cue in self.sentences.info((s0, s1)).exceptions:
             exceptions.append(ExceptionRef(cue, doc, s0 + e0, s0 + e1))
             for target in _references(self.index, node, text, s0 + e0, s0 + e1, self.cues):
                 exceptions.append(
@@ -170,7 +176,7 @@ class _DocState:
                         "does not apply", doc, source.provision.start, source.provision.end, source
                     )
                 )
-        return pol.value, exceptions
+        return exceptions
 
 
 @dataclass
@@ -183,7 +189,7 @@ class DocumentMatches:
     # Context-only signals (used only in `with`/`without`/`exception_lacks`): just where they
     # start, check id -> signal -> sorted offsets. A word like "child" occurs thousands of
     # times; a full Hit for each would cost time and memory for nothing.
-    positions: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    positions: dict[str, dict[str, Any]] = field(default_factory=dict)  # int64 arrays
 
     def text(self) -> str:
         return self.index.document.text
@@ -494,8 +500,9 @@ def _required_words(tokens: list[dict[str, Any]], nlp: Any) -> list[frozenset[st
     """Lower-case word sets of the tokens a match must contain (one word of each set).
 
     Only plain word tests count: a token that may be absent (``?``, ``{0,n}``, ``!``) or is
-    tested otherwise (REGEX, NOT_IN, shape) requires nothing, and a word the tokenizer would
-    split ("cross-examine") is left out so the test never rules out a real match.
+    tested otherwise (REGEX, NOT_IN, shape) requires nothing. A word the tokenizer splits
+    ("parent's", "ill-treatment") is no single token's text, so the Matcher can never match
+    it there: it is left out of its set, and the rest of the set still counts.
     """
     out: list[frozenset[str]] = []
     for token in tokens:
@@ -511,9 +518,9 @@ def _required_words(tokens: list[dict[str, Any]], nlp: Any) -> list[frozenset[st
             words = [str(w) for w in value["IN"]]
         else:
             continue
-        lowered = frozenset(w.lower() for w in words)
-        if lowered and all(len(nlp.make_doc(w)) == 1 for w in lowered):
-            out.append(lowered)
+        single = frozenset(w.lower() for w in words if len(nlp.make_doc(w.lower())) == 1)
+        if single:
+            out.append(single)
     return out
 
 
@@ -544,7 +551,42 @@ def _promising(
     return at[promising].tolist()
 
 
-def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
+class _ChunkWords:
+    """A chunk's words (LOWER hashes) and, built on first use, a view of them sorted by word:
+    each word's positions are then two binary searches away."""
+
+    def __init__(self, lowers: Any) -> None:
+        self.lowers = lowers
+        self._sorted: tuple[Any, Any] | None = None
+
+    def _by_word(self) -> tuple[Any, Any]:
+        if self._sorted is None:
+            import numpy as np
+
+            order = np.argsort(self.lowers, kind="stable")
+            self._sorted = (order, self.lowers[order])
+        return self._sorted
+
+    def distinct(self) -> Any:
+        import numpy as np
+
+        _, words = self._by_word()
+        first = np.ones(len(words), dtype=bool)
+        first[1:] = words[1:] != words[:-1]
+        return words[first]
+
+    def positions(self, wanted: Any) -> Any:
+        """Sorted token positions of any of the words ``wanted`` (sorted uint64 hashes)."""
+        import numpy as np
+
+        order, words = self._by_word()
+        lo = np.searchsorted(words, wanted, side="left")
+        hi = np.searchsorted(words, wanted, side="right")
+        parts = [order[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a]
+        return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _apply_fuzzy_norms(doc: Any, compiled: _Compiled, words: _ChunkWords | None = None) -> bool:
     """Set NORM of near-miss words ("whiping", "punishrnent") to the word they resemble.
 
     Each distinct word is compared once per process (cached by its hash), and the token loop
@@ -556,10 +598,11 @@ def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
     from rapidfuzz import fuzz, process
     from spacy.attrs import LOWER
 
-    lowers = doc.to_array(LOWER)
+    if words is None:
+        words = _ChunkWords(doc.to_array(LOWER))
     cache_ = compiled.fuzzy_cache
     strings = doc.vocab.strings
-    for h in np.unique(lowers).tolist():
+    for h in words.distinct().tolist():
         if h in cache_:
             continue
         word = strings[h]
@@ -574,7 +617,8 @@ def _apply_fuzzy_norms(doc: Any, compiled: _Compiled) -> bool:
             compiled.fuzzy_hashes.add(h)
     if not compiled.fuzzy_hashes:
         return False
-    changed = np.nonzero(np.isin(lowers, list(compiled.fuzzy_hashes)))[0]
+    changed = words.positions(np.array(sorted(compiled.fuzzy_hashes), dtype=np.uint64))
+    lowers = words.lowers
     for i in changed.tolist():
         doc[i].norm_ = cache_[int(lowers[i])]
     return bool(len(changed))
@@ -662,21 +706,46 @@ def _references(
 def _inbound_exceptions(index: DocumentIndex, cues: CompiledCues) -> dict[int, list[Node]]:
     """Provisions that disapply another ("subsection (6) does not apply if ..."), by target."""
     text = index.document.text
+    # One pass over the whole text (the formula is rare), each find placed in the own-text
+    # segment that holds it; own segments never overlap.
+    segments = sorted((s, e, node.order) for node in index.nodes for s, e in node.own)
+    seg_starts = [s for s, _, _ in segments]
+    finds: list[tuple[int, int, int, int]] = []  # (node order, start, its segment's start, end)
+    for m in _disapplying(text):
+        i = bisect.bisect_right(seg_starts, m.start()) - 1
+        if i >= 0 and m.end() <= segments[i][1]:
+            finds.append((segments[i][2], m.start(), segments[i][0], m.end()))
     found: dict[int, list[Node]] = defaultdict(list)
-    pattern = re.compile(r"(?:does not|shall not|do not)\s+apply|is subject to|are subject to")
-    for node in index.nodes:
-        for s, e in node.own:
-            chunk = text[s:e]
-            for m in pattern.finditer(chunk):
-                head = chunk[max(0, m.start() - 80) : m.start()]
-                for ref in cues.reference.finditer(head):
-                    target = index.resolve(ref.group(0), node)
-                    if target is not None and target is not node:
-                        found[target.order].append(node)
+    for order, start, seg_start, _ in sorted(finds):
+        node = index.nodes[order]
+        head = text[max(seg_start, start - 80) : start]
+        for ref in cues.reference.finditer(head):
+            target = index.resolve(ref.group(0), node)
+            if target is not None and target is not node:
+                found[target.order].append(node)
     return found
 
 
-CHUNK_CHARS = 64_000  # own-text segments are tokenised in batches of about this size
+_DISAPPLY = re.compile(r"(?:does not|shall not|do not)\s+apply|is subject to|are subject to")
+_DISAPPLY_ENDS = ("apply", "subject to")  # every match of _DISAPPLY ends with one of these
+
+
+def _disapplying(text: str) -> list[re.Match[str]]:
+    """The matches of _DISAPPLY in ``text``, in order. str.find locates their last words far
+    faster than the regex engine can scan a long statute; the regex then runs only there."""
+    found: dict[int, re.Match[str]] = {}
+    for end_word in _DISAPPLY_ENDS:
+        at = text.find(end_word)
+        while at >= 0:
+            end = at + len(end_word)
+            for m in _DISAPPLY.finditer(text, max(0, at - 200), end):
+                if m.end() == end:
+                    found[m.start()] = m
+            at = text.find(end_word, end)
+    return [found[k] for k in sorted(found)]
+
+
+CHUNK_CHARS = 128_000  # own-text segments are tokenised in batches of about this size
 _SEPARATOR = "\n\n\n"
 
 
@@ -727,41 +796,24 @@ def _match_chunk(compiled: _Compiled, chunk: str) -> list[tuple[int, int, int]]:
 def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]:
     """Match ids (uint64), start and end chars (int64) of every match in ``chunk``: numpy."""
     import numpy as np
+    from spacy.attrs import LOWER
 
     sdoc = compiled.nlp.make_doc(chunk)
+    words = _ChunkWords(sdoc.to_array(LOWER))
     matches = list(compiled.phrases(sdoc))
     if compiled.always_match:
         matches += list(compiled.matcher(sdoc))
     else:
         # Run each group of token patterns only where one of its first words occurs: on short
         # windows when the words are rare, on the whole chunk when they are frequent.
-        from spacy.attrs import LOWER
-
-        lowers = sdoc.to_array(LOWER)
-        index: tuple[Any, Any] | None = None  # token positions ordered by word, and the words
         found: dict[int, Any] = {}
 
         def positions(word_set: int) -> Any:
-            # One sort of the chunk's words, then each word's positions by binary search:
-            # cheaper than a pass over every token for each of a hundred word sets.
-            nonlocal index
             if word_set not in found:
-                if index is None:
-                    by_word = np.argsort(lowers, kind="stable")
-                    index = (by_word, lowers[by_word])
-                by_word, words = index
-                wanted = compiled.required[word_set]
-                lo = np.searchsorted(words, wanted, side="left")
-                hi = np.searchsorted(words, wanted, side="right")
-                parts = [
-                    by_word[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a
-                ]
-                found[word_set] = (
-                    np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
-                )
+                found[word_set] = words.positions(compiled.required[word_set])
             return found[word_set]
 
-        for label, found_at in _trigger_starts(compiled, lowers):
+        for label, found_at in _trigger_starts(compiled, words.lowers):
             group = compiled.groups[label]
             width = compiled.widths[label]
             needs = compiled.needs.get(label)
@@ -775,7 +827,7 @@ def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]
                 matches += list(group(sdoc))
                 continue
             matches += _windowed(group, sdoc, starts, width)
-    if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled):
+    if compiled.fuzzy_vocab and _apply_fuzzy_norms(sdoc, compiled, words):
         matches += list(compiled.fuzzy(sdoc))
     if not matches:
         empty = np.zeros(0, dtype=np.int64)
@@ -784,7 +836,11 @@ def _match_chunk_arrays(compiled: _Compiled, chunk: str) -> tuple[Any, Any, Any]
 
     # Token offsets to character offsets in one numpy pass: a chunk has thousands of matches.
     offsets = sdoc.to_array([IDX, LENGTH])
-    table = np.array(matches, dtype=np.uint64)  # match ids are 64-bit unsigned hashes
+    # Match ids are 64-bit unsigned hashes; fromiter over the flattened tuples is several
+    # times faster than np.array on a list of tuples.
+    table = np.fromiter(
+        itertools.chain.from_iterable(matches), dtype=np.uint64, count=3 * len(matches)
+    ).reshape(-1, 3)
     ids = table[:, 0]
     spans = table[:, 1:].astype(np.int64)
     starts_ = offsets[spans[:, 0], 0].astype(np.int64)
@@ -879,14 +935,18 @@ def match_document(
     inbound = _inbound_exceptions(index, cues)
     import numpy as np
 
-    # Every match of every chunk as parallel arrays (document offsets, segment number), so
-    # mapping back to provisions and sorting cost numpy passes, not Python per match.
-    all_ids, all_a, all_b, all_seg = [], [], [], []
-    segs: list[tuple[Node, tuple[int, int]]] = []
+    hits: dict[str, list[Hit]] = defaultdict(list)
+    # Context-only offsets, check -> signal -> arrays (one per chunk) or single offsets.
+    found_at: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    state = _DocState(index, cues, sentences, inbound)
+    keys = _key_info(compiled, rules)
+    scoped: dict[tuple[int, int], bool] = {}
+    # Each chunk's matches are parallel arrays (document offsets, segment number), so mapping
+    # back to provisions and sorting cost numpy passes, not Python per match; a chunk is done
+    # with before the next is matched, so memory holds one chunk's matches at a time.
     for chunk_text, placed in _chunks(text, segments):
         ids, a, b = _match_chunk_arrays(compiled, chunk_text)
         if not len(ids):
-            segs += [(node, seg) for _, node, seg in placed]
             continue
         offs = np.array([off for off, _, _ in placed], dtype=np.int64)
         seg_start = np.array([seg[0] for _, _, seg in placed], dtype=np.int64)
@@ -895,47 +955,31 @@ def match_document(
         # Drop a token pattern that ran across two provisions.
         keep = np.nonzero((i >= 0) & (b <= offs[i] + seg_len[i]))[0]
         i = i[keep]
-        all_ids.append(ids[keep])
-        all_a.append(seg_start[i] + a[keep] - offs[i])
-        all_b.append(seg_start[i] + b[keep] - offs[i])
-        all_seg.append(i + len(segs))
-        segs += [(node, seg) for _, node, seg in placed]
-
-    hits: dict[str, list[Hit]] = defaultdict(list)
-    positions: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    # Matches come sorted by start: a signal seen at the current start is all dedupe needs.
-    seen: set[int] = set()
-    seen_at = -1
-    state = _DocState(index, cues, sentences, inbound)
-    keys = _key_info(compiled, rules)
-    scoped: dict[tuple[int, int], bool] = {}
-    if not all_ids:
-        return DocumentMatches(index, language, {}, {})
-    ids_ = np.concatenate(all_ids)
-    starts_ = np.concatenate(all_a)
-    ends_ = np.concatenate(all_b)
-    seg_of = np.concatenate(all_seg)
-    del all_ids, all_a, all_b, all_seg
-    # Nine matches in ten are context-only words ("child", "custody"): their positions are
-    # gathered in numpy, and only the rest become Hits in the Python loop below.
-    kinds, inverse = np.unique(ids_, return_inverse=True)
-    infos = [keys[k] for k in kinds.tolist()]
-    plain = np.array([k.context_only and not k.terms and not k.scoped for k in infos], dtype=bool)
-    if plain.any():
-        pair_of = np.array([k.pair for k in infos], dtype=np.int64)[inverse]
-        _gather_positions(positions, infos, pair_of, starts_, plain[inverse])
-    rest = np.flatnonzero(~plain[inverse])
-    # One hit per signal per sentence position: the longest match starting first wins (a
-    # stable sort, so ties keep the order the matchers gave). Walked in blocks so that only
-    # a block's matches are ever Python objects (a 5 MB text has over a million matches).
-    order = rest[np.lexsort((-ends_[rest], starts_[rest]))]
-    for block in range(0, len(order), 8192):
-        idx = order[block : block + 8192]
-        for mid, a, b, si in zip(
-            ids_[idx].tolist(),
-            starts_[idx].tolist(),
-            ends_[idx].tolist(),
-            seg_of[idx].tolist(),
+        ids = ids[keep]
+        starts_ = seg_start[i] + a[keep] - offs[i]
+        ends_ = seg_start[i] + b[keep] - offs[i]
+        segs = [(node, seg) for _, node, seg in placed]
+        # Nine matches in ten are context-only words ("child", "custody"): their positions
+        # are gathered in numpy, and only the rest become Hits in the Python loop below.
+        kinds, inverse = np.unique(ids, return_inverse=True)
+        infos = [keys[k] for k in kinds.tolist()]
+        plain = np.array(
+            [k.context_only and not k.terms and not k.scoped for k in infos], dtype=bool
+        )
+        if plain.any():
+            pair_of = np.array([k.pair for k in infos], dtype=np.int64)[inverse]
+            _gather_positions(found_at, infos, pair_of, starts_, plain[inverse])
+        rest = np.flatnonzero(~plain[inverse])
+        # One hit per signal per sentence position: the longest match starting first wins
+        # (a stable sort, so ties keep the order the matchers gave).
+        order = rest[np.lexsort((-ends_[rest], starts_[rest]))]
+        seen: set[int] = set()  # signals already hit at ``seen_at``
+        seen_at = -1
+        for mid, a_, b_, si in zip(
+            ids[order].tolist(),
+            starts_[order].tolist(),
+            ends_[order].tolist(),
+            i[order].tolist(),
             strict=True,
         ):
             key = keys[mid]
@@ -949,27 +993,51 @@ def match_document(
                     )
                 if not ok:
                     continue
-            if a != seen_at:
+            if a_ != seen_at:
                 seen.clear()
-                seen_at = a
+                seen_at = a_
             if key.pair in seen:
                 continue
             seen.add(key.pair)
             check, signal, terms = key.check, key.signal, key.terms
             if key.context_only and not terms:
-                positions[check][signal].append(a)
+                found_at[check][signal].append(a_)
                 continue
-            s0, s1 = sentences.sentence(seg, a)
+            s0, s1 = sentences.sentence(seg, a_)
             if terms:
-                c0, c1 = sentences.info((s0, s1)).clause(a - s0)
+                c0, c1 = sentences.info((s0, s1)).clause(a_ - s0)
                 if not _defines(node, text[s0 + c0 : s0 + c1], terms):
                     continue
-            hits[check].append(Hit(check, signal, node, a, b, s0, s1, key.fuzzy, state))
-    return DocumentMatches(index, language, dict(hits), {c: dict(s) for c, s in positions.items()})
+            hits[check].append(Hit(check, signal, node, a_, b_, s0, s1, key.fuzzy, state))
+    # Chunks follow the tree, not always the text (a section's closing words come after its
+    # subsections): put every check's hits in text order, as one sort of all matches would.
+    for found in hits.values():
+        found.sort(key=_text_order)
+    # Offsets kept as sorted int64 arrays: a third of the memory of lists of Python ints.
+    positions = {
+        check: {name: _offset_array(parts) for name, parts in signals.items()}
+        for check, signals in found_at.items()
+    }
+    return DocumentMatches(index, language, dict(hits), positions)
+
+
+def _text_order(hit: Hit) -> tuple[int, int]:
+    return hit.start, -hit.end
+
+
+def _offset_array(parts: list[Any]) -> Any:
+    """One sorted int64 array from per-chunk arrays and single offsets."""
+    import numpy as np
+
+    arrays = [p for p in parts if not isinstance(p, int)]
+    singles = [p for p in parts if isinstance(p, int)]
+    if singles:
+        arrays.append(np.array(singles, dtype=np.int64))
+    return np.sort(np.concatenate(arrays)) if arrays else np.zeros(0, dtype=np.int64)
 
 
 def _gather_positions(
-    positions: dict[str, dict[str, list[int]]],
+    positions: dict[str, dict[str, list[Any]]],
     infos: list[_KeyInfo],
     pair_of: Any,
     starts: Any,
@@ -988,7 +1056,7 @@ def _gather_positions(
     bounds = np.flatnonzero(np.diff(pairs)) + 1
     for block_pairs, block_at in zip(np.split(pairs, bounds), np.split(at, bounds), strict=True):
         check, signal = names[int(block_pairs[0])]
-        positions[check][signal] = block_at.tolist()
+        positions[check][signal].append(block_at)
 
 
 _CONTEXT_ONLY: dict[int, tuple[tuple[Rule, ...], frozenset[tuple[str, str]]]] = {}

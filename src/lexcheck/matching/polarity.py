@@ -34,6 +34,9 @@ class CompiledCues:
     sentence_end: re.Pattern[str]
     reference: re.Pattern[str]
     abbreviations: frozenset[str]
+    # The exception cues in lower case, single-spaced: a sentence that contains none of them
+    # (most sentences) skips the exception regexes.
+    exception_phrases: tuple[str, ...] = ()
 
 
 def _alternation(words: list[str]) -> str:
@@ -42,7 +45,11 @@ def _alternation(words: list[str]) -> str:
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w]){'(?:' + _alternation(words) + ')'}(?![\w])", re.IGNORECASE)
+    # The lookahead on the words' first letters lets the regex engine skip most positions
+    # at once (a third faster on statute text); it changes nothing that matches.
+    firsts = "".join(sorted({re.escape(w[0].lower()) for w in words if w}))
+    lead = f"(?=[{firsts}])" if firsts else ""
+    return re.compile(rf"(?<![\w]){lead}{'(?:' + _alternation(words) + ')'}(?![\w])", re.IGNORECASE)
 
 
 def compile_cues(cues: LanguageCues) -> CompiledCues:
@@ -70,6 +77,7 @@ def compile_cues(cues: LanguageCues) -> CompiledCues:
         sentence_end=sentence_end,
         reference=reference,
         abbreviations=frozenset(a.lower().rstrip(".") for a in cues.abbreviations),
+        exception_phrases=tuple(sorted({" ".join(w.lower().split()) for w in cues.exceptions})),
     )
 
 
@@ -141,9 +149,14 @@ def analyse(sentence: str, cues: CompiledCues) -> SentenceInfo:
         start = m.end()
     clauses.append((start, len(sentence)))
     info = SentenceInfo(tuple(clauses), ())
+    lowered = " ".join(sentence.lower().split())
+    if not any(p in lowered for p in cues.exception_phrases if p):
+        return info
     exceptions = []
-    lookalikes = [m.span() for m in cues.exception_lookalike.finditer(sentence)]
+    lookalikes: list[tuple[int, int]] | None = None  # looked for only once an exception cue is
     for m in cues.exception.finditer(sentence):
+        if lookalikes is None:
+            lookalikes = [m.span() for m in cues.exception_lookalike.finditer(sentence)]
         if any(a <= m.start() < b for a, b in lookalikes):
             continue
         # An exception qualifies the rest of its clause (and any list that follows it) ...
@@ -152,7 +165,7 @@ def analyse(sentence: str, cues: CompiledCues) -> SentenceInfo:
         # ... unless it is parenthetical, before the clause's main verb ("the use of X for any
         # reason other than Y, is prohibited"): then it ends at the comma before that verb.
         for comma in _COMMA.finditer(sentence, m.end(), e_end):
-            if _starts_with_verb(sentence[comma.end() : e_end], cues):
+            if _starts_with_verb(sentence, comma.end(), e_end, cues):
                 end = comma.start()
                 break
         exceptions.append((m.start(), end, m.group(0).lower()))
@@ -162,10 +175,17 @@ def analyse(sentence: str, cues: CompiledCues) -> SentenceInfo:
 _COMMA = re.compile(r",")
 
 
-def _starts_with_verb(text: str, cues: CompiledCues) -> bool:
-    """Does ``text`` open with a modal, negation, prohibition or penalty ("is prohibited")?"""
-    rest = text.lstrip()
-    return any(p.match(rest) for p in (cues.modal, cues.negation, cues.prohibition, cues.penalty))
+_SPACES = re.compile(r"\s*")
+
+
+def _starts_with_verb(text: str, start: int, end: int, cues: CompiledCues) -> bool:
+    """Does ``text[start:end]`` open with a modal, negation, prohibition or penalty ("is
+    prohibited")? Read in place: slicing at every comma of a long clause is quadratic."""
+    at = _SPACES.match(text, start, end)
+    pos = at.end() if at else start
+    return any(
+        p.match(text, pos, end) for p in (cues.modal, cues.negation, cues.prohibition, cues.penalty)
+    )
 
 
 def _negates(text: str, cues: CompiledCues, before: int | None = None) -> bool:

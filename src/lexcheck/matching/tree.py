@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lexcheck.models import ParsedDocument, Provision
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """A provision with what matching needs: its parent, own text segments and context."""
 
@@ -22,6 +22,7 @@ class Node:
     provisos: list[Node] = field(default_factory=list)  # children that qualify this node
     _child_starts: list[int] = field(default_factory=list)
     _own_ends: list[int] = field(default_factory=list)
+    _lead_ins: list[tuple[int, int]] | None = None  # lead_in_spans, once worked out
 
     @property
     def label(self) -> str:
@@ -53,8 +54,14 @@ class Node:
         """Spans of the words that run on into this node from its ancestors ("shall not be—").
 
         A list item completes its parent's sentence; a nested item completes its parent's,
-        which may itself complete its own parent's. Nearest first.
+        which may itself complete its own parent's. Nearest first. (``text`` is always the
+        node's document text, so the answer is kept: every hit in the node asks again.)
         """
+        if self._lead_ins is None:
+            self._lead_ins = self._find_lead_ins(text)
+        return self._lead_ins
+
+    def _find_lead_ins(self, text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         node: Node = self
         while node.parent is not None:
@@ -175,7 +182,7 @@ def index_document(document: ParsedDocument, doc: int) -> DocumentIndex:
         nodes.append(node)
         if parent is not None:
             parent.children.append(node)
-        key = re.sub(r"\s+\(", "(", p.label.lower())
+        key = _SPACE_BEFORE_BRACKET.sub("(", p.label.lower())
         by_label.setdefault(key, node)
         for child in sorted(p.children, key=lambda c: c.start):
             visit(child, node)
@@ -195,4 +202,5 @@ def index_document(document: ParsedDocument, doc: int) -> DocumentIndex:
     return DocumentIndex(doc, document, nodes, by_label)
 
 
+_SPACE_BEFORE_BRACKET = re.compile(r"\s+\(")
 _PROVISO = re.compile(r"\s*(?:\(\w+\)\s*)?(?:provided\b|but\s+provided\b)", re.IGNORECASE)
