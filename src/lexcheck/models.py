@@ -162,7 +162,10 @@ class Provision(BaseModel):
 
         def __getattr__(self, name: str) -> Any:
             if name == "text":
-                private = object.__getattribute__(self, "__pydantic_private__")
+                try:
+                    private = object.__getattribute__(self, "__pydantic_private__")
+                except AttributeError:  # not initialised yet (unpickling)
+                    private = None
                 source = private.get("_source") if private else None
                 if source is not None:
                     return source[self.start : self.end]
