@@ -353,3 +353,19 @@ def test_undefined_lower_case_court_of_another_system_is_not_taken() -> None:
         "Juvenile Delinquency",
     )
     assert detect_style(doc).court is None
+
+
+def test_child_term_counted_in_pieces_as_in_the_whole() -> None:
+    # The text is lowered a piece at a time (memory); pieces end at line breaks, so a term
+    # at a piece's edge, or one written in capitals or with a non-ASCII letter, counts the
+    # same as in the whole text lowered at once.
+    from lexcheck.recommend.style import _lowered
+
+    line = "The Juvenile shall be heard; a NIÑO, NIÑA O ADOLESCENTE too. Δ child\n"
+    text = line * 3000 + "a minor\n" * 5000
+    pieces = list(_lowered(text, size=1000))
+    assert len(pieces) > 50
+    assert all(p.endswith("\n") for p in pieces)
+    assert "".join(pieces) == text.lower()
+    assert list(_lowered("no line break at all", size=4)) == ["no line break at all"]
+    assert list(_lowered("")) == []

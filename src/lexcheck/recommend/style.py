@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lexcheck.models import ParsedDocument, Provision
@@ -113,6 +114,22 @@ def _top_units(doc: ParsedDocument) -> list[Unit]:
     return out
 
 
+def _lowered(text: str, size: int = 1 << 16) -> Iterator[str]:
+    """``text.lower()`` in pieces of about ``size`` characters, each ending at a line break.
+
+    ``str.lower`` of a text with any non-ASCII character first allocates four bytes times
+    three for each character (a 5.6 MB statute: 67 MB at once, the peak of a whole review). A
+    term has no line break in it, and a line break is not a letter, so terms are found in
+    the pieces exactly as in the whole.
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end].lower()
+        start = end
+
+
 def _child_term(doc: ParsedDocument) -> tuple[str, str]:
     """The statute's own term for a child: of the person terms it defines, the one it uses
     most; with no such definition, the person term it uses most."""
@@ -120,10 +137,9 @@ def _child_term(doc: ParsedDocument) -> tuple[str, str]:
     for prov in doc.walk():
         if prov.kind == "definition":
             defined.update(t.lower() for t in prov.terms)
-    text = doc.text.lower()
     terms = sorted((t for t, _ in _CHILD_TERMS if t in _PERSON_TERMS), key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
-    counts = Counter(m.group(1) for m in pattern.finditer(text))
+    counts = Counter(m.group(1) for piece in _lowered(doc.text) for m in pattern.finditer(piece))
     for pool in ([t for t in terms if t in defined], terms):
         used = [(counts[t], t) for t in pool if counts[t] > 0]
         if used:
