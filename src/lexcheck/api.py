@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from lexcheck import ingest, structure
@@ -19,12 +19,17 @@ def review_files(
     *,
     max_bytes: int = ingest.DEFAULT_MAX_BYTES,
     progress: Callable[[str, int, int], None] | None = None,
+    terms: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[Review, list[ParsedDocument]]:
     """Review several statutes as one legal framework; return the review and the parsed documents.
 
     ``progress(stage, done, total)`` is called as documents are parsed and matched.
+    ``terms``: the jurisdiction's own words for the standards' terms, e.g.
+    ``{"child": ["juvenile", "young person"]}`` (see ``lexcheck.checks.terms``).
     """
     from lexcheck.assess.review import review_documents
+    from lexcheck.checks.loader import load_rules
+    from lexcheck.checks.terms import with_terms
     from lexcheck.recommend import recommend
 
     documents: list[ParsedDocument] = []
@@ -33,7 +38,9 @@ def review_files(
         if progress:
             progress("parse", i + 1, len(paths))
     findings = review_documents(
-        documents, progress=(lambda n: progress("review", n, len(documents))) if progress else None
+        documents,
+        with_terms(load_rules(), terms) if terms else None,
+        progress=(lambda n: progress("review", n, len(documents))) if progress else None,
     )
     findings = recommend(findings, documents)
     return make_review(findings, documents), documents

@@ -93,3 +93,21 @@ def test_review_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_review_frees_its_provision_index_without_the_garbage_collector() -> None:
+    """No reference cycle outlives a review: with the collector off, nothing is left over."""
+    import gc
+
+    from lexcheck.matching.engine import Hit
+    from lexcheck.matching.tree import Node
+
+    gc.collect()
+    gc.disable()
+    try:
+        findings = _review(CHILDREN_ACT, PENAL_CODE)
+        left = [o for o in gc.get_objects() if isinstance(o, (Node, Hit))]
+    finally:
+        gc.enable()
+    assert findings["jj.death_penalty"].evidence  # type: ignore[attr-defined]
+    assert left == []

@@ -130,3 +130,38 @@ def test_exception_cues_and_lookalikes(sentence: str, exceptions: list[str]) -> 
     from lexcheck.matching.polarity import analyse
 
     assert [cue for _, _, cue in analyse(sentence, CUES).exceptions] == exceptions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "expected"),
+    [
+        # A saving clause keeps what it mentions lawful: it forbids nothing.
+        (
+            "Nothing in this section prevents a parent from administering reasonable "
+            "chastisement to a child.",
+            "reasonable chastisement",
+            "affirmed",
+        ),
+        (
+            "Nothing in this Part shall be construed as limiting the power of the court to "
+            "order the detention of a child.",
+            "detention",
+            "affirmed",
+        ),
+        (
+            "The Minister shall not restrict the access of a detained child to legal aid.",
+            "legal aid",
+            "affirmed",
+        ),
+        # Without a saving verb close after it, the negation stands.
+        ("Nothing in this Act authorises the whipping of a child.", "whipping", "negated"),
+        (
+            "A child shall not be detained in a prison, and no rule made under this Act shall "
+            "limit that protection.",
+            "detained",
+            "negated",
+        ),
+    ],
+)
+def test_saving_clauses(sentence: str, target: str, expected: str) -> None:
+    assert _polarity(sentence, target) == expected

@@ -174,7 +174,16 @@ def review_documents(
         matches = match_all(documents, active, progress)
         standards = _standards()
         findings = [review_rule(rule, matches, standards) for rule in active]
+        # Free the provision trees by reference counting now, while the collector is off:
+        # left to it, they would cost one more full scan as soon as it resumes.
+        _release(matches)
+        del matches
     return sorted(findings, key=lambda f: check_order(f.check))
+
+
+def _release(matches: list[DocumentMatches]) -> None:
+    for dm in matches:
+        dm.index.release()
 
 
 @contextmanager

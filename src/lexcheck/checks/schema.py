@@ -243,6 +243,17 @@ class CaseFile(_Strict):
     cases: list[Case] = Field(min_length=1)
 
 
+class Savings(_Strict):
+    """Negations undone by the verb after them: "Nothing in this section prevents a parent
+    from ..." keeps what it mentions lawful instead of forbidding it."""
+
+    after: list[str] = Field(description="Negation cues a saving verb can undo: 'nothing in this'.")
+    verbs: list[str] = Field(description="'prevent', 'affect', 'limit', 'derogate from'.")
+    within_words: int = Field(
+        default=6, ge=0, le=12, description="Most words between the negation and the verb."
+    )
+
+
 class LanguageCues(_Strict):
     """Per-language words that set a hit's polarity (``rules/lang/<lang>.yaml``)."""
 
@@ -259,6 +270,11 @@ class LanguageCues(_Strict):
         "'be subject to' (a predicate: 'shall not be subject to criminal proceedings').",
     )
     overrides: list[str] = Field(default_factory=list, description="'notwithstanding'.")
+    savings: Savings | None = Field(
+        default=None,
+        description="Saving clauses: a negation that a saving verb follows closely "
+        "('nothing in this section prevents', 'shall not affect') forbids nothing.",
+    )
     definitions: list[str] = Field(description="'means', 'includes' after a quoted term.")
     reference_units: list[str] = Field(
         default_factory=list, description="'section', 'article': cross-references to resolve."

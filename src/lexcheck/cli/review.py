@@ -24,9 +24,18 @@ def _parse_date(value: str | None) -> date | None:
         raise UsageError(f"--date must be YYYY-MM-DD, not {value!r}") from exc
 
 
-def run(files: list[Path], fmt: str | None, output: Path | None, report_date: str | None) -> None:
+def run(
+    files: list[Path],
+    fmt: str | None,
+    output: Path | None,
+    report_date: str | None,
+    terms: list[str] | None = None,
+) -> None:
     """The command's work, callable without typer."""
     from lexcheck.api import review_files
+    from lexcheck.checks.terms import parse_terms
+
+    table = parse_terms(terms or [])
     from lexcheck.output import write_atomic
     from lexcheck.report import RenderOptions, format_for, render
 
@@ -43,10 +52,12 @@ def run(files: list[Path], fmt: str | None, output: Path | None, report_date: st
         with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("reviewing", total=2 * len(files))
             review, documents = review_files(
-                list(files), progress=lambda stage, done, n: bar.update(task, advance=1)
+                list(files),
+                progress=lambda stage, done, n: bar.update(task, advance=1),
+                terms=table,
             )
     else:
-        review, documents = review_files(list(files))
+        review, documents = review_files(list(files), terms=table)
     data = render(review, chosen, RenderOptions(report_date=when, documents=documents))
     if output is None:
         sys.stdout.buffer.write(data)
@@ -79,6 +90,12 @@ def register(app: typer.Typer) -> None:
         report_date: str | None = typer.Option(
             None, "--date", help="Date printed in the report (YYYY-MM-DD), for reproducible output."
         ),
+        terms: list[str] | None = typer.Option(
+            None,
+            "--term",
+            help="The statute's own word for a term of the standards, e.g. "
+            "--term 'child=juvenile,young person' (repeatable).",
+        ),
     ) -> None:
         """Review statutes against the CRC, the Beijing Rules and the UN Model Strategies."""
-        run(files, fmt, output, report_date)
+        run(files, fmt, output, report_date, terms)

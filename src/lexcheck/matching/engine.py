@@ -237,7 +237,17 @@ def _compile(rules: tuple[Rule, ...], lang: str) -> _Compiled:
         return _COMPILED[key_][1]
     compiled = _build(rules, lang)
     _COMPILED[key_] = (rules, compiled)  # keeps ``rules`` alive so its id is not reused
+    _bound(_COMPILED)
     return compiled
+
+
+CACHED_RULE_SETS = 8  # compiled rule sets kept (per language): a service using a few term sets
+
+
+def _bound(cache: dict[Any, Any]) -> None:
+    """Forget the oldest entries of a per-rule-set cache beyond CACHED_RULE_SETS."""
+    while len(cache) > CACHED_RULE_SETS * 3:
+        del cache[next(iter(cache))]
 
 
 def import_spacy() -> Any:
@@ -1104,6 +1114,7 @@ def _key_info(compiled: _Compiled, rules: tuple[Rule, ...]) -> dict[int, _KeyInf
             (check, signal) in context_only,
         )
     _KEY_INFO[id(compiled)] = (rules, out)
+    _bound(_KEY_INFO)
     return out
 
 
@@ -1126,6 +1137,7 @@ def _context_only(rules: tuple[Rule, ...]) -> frozenset[tuple[str, str]]:
         out |= {(rule.id, name) for name in rule.signals if name not in used}
     result = frozenset(out)
     _CONTEXT_ONLY[id(rules)] = (rules, result)
+    _bound(_CONTEXT_ONLY)
     return result
 
 

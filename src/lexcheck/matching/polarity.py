@@ -30,6 +30,9 @@ class CompiledCues:
     exception: re.Pattern[str]
     exception_lookalike: re.Pattern[str]
     override: re.Pattern[str]
+    saving: re.Pattern[str]
+    saving_after: frozenset[str]
+    saving_words: int
     definition: re.Pattern[str]
     sentence_end: re.Pattern[str]
     reference: re.Pattern[str]
@@ -71,6 +74,11 @@ def compile_cues(cues: LanguageCues) -> CompiledCues:
         exception=_words(cues.exceptions),
         exception_lookalike=_words(cues.exception_lookalikes),
         override=_words(cues.overrides),
+        saving=_words(cues.savings.verbs if cues.savings else []),
+        saving_after=frozenset(
+            " ".join(w.lower().split()) for w in (cues.savings.after if cues.savings else [])
+        ),
+        saving_words=cues.savings.within_words if cues.savings else 0,
         definition=re.compile(
             _QUOTED_TERM_DEF.format(defs=_alternation(cues.definitions)), re.IGNORECASE
         ),
@@ -188,9 +196,26 @@ def _starts_with_verb(text: str, start: int, end: int, cues: CompiledCues) -> bo
     )
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+def negations(text: str, cues: CompiledCues) -> list[re.Match[str]]:
+    """The negation cues of ``text``, less saving clauses: "nothing in this section prevents
+    a parent from ..." and "shall not affect the power to ..." keep what they mention
+    lawful, they do not forbid it (``savings`` in the language's cues)."""
+    out = []
+    for m in cues.negation.finditer(text):
+        if " ".join(m.group(0).lower().split()) in cues.saving_after:
+            verb = cues.saving.search(text, m.end())
+            if verb and len(_WORD_RUN.findall(text, m.end(), verb.start())) <= cues.saving_words:
+                continue
+        out.append(m)
+    return out
+
+
 def _negates(text: str, cues: CompiledCues, before: int | None = None) -> bool:
     """Does ``text`` carry a negation ("shall not", "no ... shall", "prohibited")?"""
-    if cues.negation.search(text) or cues.prohibition.search(text):
+    if negations(text, cues) or cues.prohibition.search(text):
         return True
     for m in cues.negator.finditer(text):
         if before is not None and m.start() > before:
@@ -281,7 +306,7 @@ class ScopeCues:
 def scan_scope(scope: str, cues: CompiledCues) -> ScopeCues:
     return ScopeCues(
         tuple((m.start(), m.end()) for m in cues.penalty.finditer(scope)),
-        tuple((m.start(), m.end()) for m in cues.negation.finditer(scope)),
+        tuple((m.start(), m.end()) for m in negations(scope, cues)),
         bool(cues.prohibition.search(scope)),
         tuple(
             (m.start(), bool(cues.modal.search(scope, m.end())))

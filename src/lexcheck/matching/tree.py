@@ -105,6 +105,16 @@ class DocumentIndex:
     nodes: list[Node]
     by_label: dict[str, Node]
 
+    def release(self) -> None:
+        """Break the parent/child reference cycles, so the nodes are freed as soon as the
+        index is dropped. The index is unusable afterwards."""
+        for node in self.nodes:
+            node.parent = None
+            node.children = []
+            node.provisos = []
+        self.nodes = []
+        self.by_label = {}
+
     def resolve(self, reference: str, near: Node) -> Node | None:
         """The node a reference like "section 9" or "subsection (3)" names, seen from ``near``."""
         ref = re.sub(r"\s+", " ", reference.strip().lower())
@@ -158,6 +168,10 @@ def _own_segments(p: Provision, text: str) -> list[tuple[int, int]]:
     return segs
 
 
+def _by_start(p: Provision) -> int:
+    return p.start
+
+
 def index_document(document: ParsedDocument, doc: int) -> DocumentIndex:
     """Build the node index of ``document`` (``doc`` is its position in the framework)."""
     nodes: list[Node] = []
@@ -177,18 +191,18 @@ def index_document(document: ParsedDocument, doc: int) -> DocumentIndex:
             )
         ]
 
-    def visit(p: Provision, parent: Node | None) -> None:
+    # Depth first, in document order, with an explicit stack: a recursive closure would be a
+    # reference cycle keeping the whole index alive until the garbage collector runs.
+    stack: list[tuple[Provision, Node | None]] = [(p, None) for p in reversed(provisions)]
+    while stack:
+        p, parent = stack.pop()
         node = Node(p, doc, parent, len(nodes), _own_segments(p, document.text))
         nodes.append(node)
         if parent is not None:
             parent.children.append(node)
         key = _SPACE_BEFORE_BRACKET.sub("(", p.label.lower())
         by_label.setdefault(key, node)
-        for child in sorted(p.children, key=lambda c: c.start):
-            visit(child, node)
-
-    for p in provisions:
-        visit(p, None)
+        stack.extend((child, node) for child in reversed(sorted(p.children, key=_by_start)))
     text = document.text
     for node in nodes:
         node._child_starts = [c.provision.start for c in node.children]
