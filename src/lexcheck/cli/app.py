@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import os
 import sys
 
 import typer
@@ -52,6 +53,10 @@ def main() -> None:
     # live data: a tenth of a cold run. It still runs, at about a fourteenth of the pace.
     thresholds = gc.get_threshold()
     gc.set_threshold(10_000, 10, 10)
+    # numpy keeps offsets for the matcher here, never does linear algebra; its OpenBLAS
+    # otherwise starts a thread per core when loaded, which spin for a while: a tenth of a
+    # cold run's CPU time, taken from whatever else the machine runs. A user's setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     _skip_exit_collection()
     try:
         app()
