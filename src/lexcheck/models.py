@@ -162,10 +162,7 @@ class Provision(BaseModel):
 
         def __getattr__(self, name: str) -> Any:
             if name == "text":
-                try:
-                    private = object.__getattribute__(self, "__pydantic_private__")
-                except AttributeError:  # not initialised yet (unpickling)
-                    private = None
+                private = object.__getattribute__(self, "__pydantic_private__")
                 source = private.get("_source") if private else None
                 if source is not None:
                     return source[self.start : self.end]
