@@ -7,7 +7,6 @@ matching/assess -> ``Finding`` with ``Evidence``; the whole run -> ``Review``.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
@@ -106,7 +105,7 @@ class Provision(BaseModel):
     """One node of a statute's hierarchy, with its span in ``SourceText.text``.
 
     ``text`` is the node's whole text, children included (``text == source[start:end]``).
-    A tree built by ``structure`` (``Provision.slicer``) does not hold that text in every node:
+    A tree built by ``structure`` (``Provision.sliced``) does not hold that text in every node:
     with four or five levels of nesting that is the statute over again per level, most of a
     large tree's memory. Its nodes slice ``text`` from the statute's text when it is read,
     compare, print and serialise as if it were stored; assigning ``text`` stores it.
@@ -128,35 +127,23 @@ class Provision(BaseModel):
     _source: str | None = PrivateAttr(default=None)
 
     @classmethod
-    def slicer(cls, source: str) -> Callable[[dict[str, Any]], Provision]:
-        """A maker of nodes whose ``text`` is ``source[start:end]``, read when needed.
-
-        No validation: for trees built from data just made. The fields given omit ``text``
-        and may omit any field that has a default. The nodes made share one private dict
-        (one per node would cost as much as what it holds); copies get their own, and
-        nothing assigns to it.
-        """
-        private = {"_source": source}
-        defaults = {
-            name: info for name, info in cls.model_fields.items() if name in _PROVISION_STORED
-        }
+    def sliced(cls, source: str, fields: dict[str, Any]) -> Provision:
+        """A node whose ``text`` is ``source[start:end]``, read when needed (no validation:
+        for trees built from data just made). ``fields`` omits ``text``, and may omit any
+        field that has a default."""
+        obj = cls.__new__(cls)
         setter = object.__setattr__
-
-        def make(fields: dict[str, Any]) -> Provision:
-            obj = cls.__new__(cls)
-            # attribute by attribute, in field order, so CPython keeps the instance dict
-            # key-shared (a third the size of a dict assigned whole)
-            for name, info in defaults.items():
-                if name in fields:
-                    setter(obj, name, fields[name])
-                else:
-                    setter(obj, name, info.get_default(call_default_factory=True))
-            setter(obj, "__pydantic_fields_set__", _PROVISION_FIELDS_SET)
-            setter(obj, "__pydantic_extra__", None)
-            setter(obj, "__pydantic_private__", private)
-            return obj
-
-        return make
+        # attribute by attribute, in field order, so CPython keeps the instance dict
+        # key-shared (a third the size of a dict assigned whole)
+        for name in _PROVISION_STORED:
+            if name in fields:
+                setter(obj, name, fields[name])
+            else:
+                setter(obj, name, cls.model_fields[name].get_default(call_default_factory=True))
+        setter(obj, "__pydantic_fields_set__", _PROVISION_FIELDS_SET)
+        setter(obj, "__pydantic_extra__", None)
+        setter(obj, "__pydantic_private__", {"_source": source})
+        return obj
 
     if not TYPE_CHECKING:  # a __getattr__ seen by mypy would let any attribute name through
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from lexcheck.models import EID_PREFIX, Provision, SourceText
 from lexcheck.structure.headings import CONTAINER_WORDS
 from lexcheck.structure.lines import Line
@@ -196,16 +193,13 @@ def to_provisions(nodes: list[Node], text: str) -> list[Provision]:
 
     Each node's children are released as soon as they are converted, to keep peak memory low.
     """
-    return _convert(nodes, Provision.slicer(text))
-
-
-def _convert(nodes: list[Node], make: Callable[[dict[str, Any]], Provision]) -> list[Provision]:
     out: list[Provision] = []
     for node in nodes:
-        children = _convert(node.children, make)
+        children = to_provisions(node.children, text)
         node.children = []
         out.append(
-            make(
+            Provision.sliced(
+                text,
                 {
                     "kind": node.kind,
                     "number": node.number,
@@ -217,7 +211,7 @@ def _convert(nodes: list[Node], make: Callable[[dict[str, Any]], Provision]) -> 
                     "line": node.line,
                     "children": children,
                     "terms": list(node.terms),
-                }
+                },
             )
         )
     return out
