@@ -9,16 +9,9 @@ from __future__ import annotations
 import bisect
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    SerializerFunctionWrapHandler,
-    model_serializer,
-)
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class SourceFormat(StrEnum):
@@ -105,10 +98,6 @@ class Provision(BaseModel):
     """One node of a statute's hierarchy, with its span in ``SourceText.text``.
 
     ``text`` is the node's whole text, children included (``text == source[start:end]``).
-    A tree built by ``structure`` (``Provision.sliced``) does not hold that text in every node:
-    with four or five levels of nesting that is the statute over again per level, most of a
-    large tree's memory. Its nodes slice ``text`` from the statute's text when it is read,
-    compare, print and serialise as if it were stored; assigning ``text`` stores it.
     """
 
     kind: ProvisionKind
@@ -123,68 +112,6 @@ class Provision(BaseModel):
     children: list[Provision] = Field(default_factory=list)
     # For kind == "definition": the term(s) it defines, as written ("child", "juvenile").
     terms: list[str] = Field(default_factory=list)
-    # The statute's text, when ``text`` is sliced from it rather than stored.
-    _source: str | None = PrivateAttr(default=None)
-
-    @classmethod
-    def sliced(cls, source: str, fields: dict[str, Any]) -> Provision:
-        """A node whose ``text`` is ``source[start:end]``, read when needed (no validation:
-        for trees built from data just made). ``fields`` omits ``text``, and may omit any
-        field that has a default."""
-        obj = cls.__new__(cls)
-        setter = object.__setattr__
-        # attribute by attribute, in field order, so CPython keeps the instance dict
-        # key-shared (a third the size of a dict assigned whole)
-        for name in _PROVISION_STORED:
-            if name in fields:
-                setter(obj, name, fields[name])
-            else:
-                setter(obj, name, cls.model_fields[name].get_default(call_default_factory=True))
-        setter(obj, "__pydantic_fields_set__", _PROVISION_FIELDS_SET)
-        setter(obj, "__pydantic_extra__", None)
-        setter(obj, "__pydantic_private__", {"_source": source})
-        return obj
-
-    if not TYPE_CHECKING:  # a __getattr__ seen by mypy would let any attribute name through
-
-        def __getattr__(self, name: str) -> Any:
-            if name == "text":
-                private = object.__getattribute__(self, "__pydantic_private__")
-                source = private.get("_source") if private else None
-                if source is not None:
-                    return source[self.start : self.end]
-            return super().__getattr__(name)
-
-    def __eq__(self, other: object) -> bool:
-        # Field by field (``text`` read as above); the statute a node slices from is not part
-        # of its value.
-        if not isinstance(other, Provision):
-            return NotImplemented
-        return type(self) is type(other) and all(
-            getattr(self, name) == getattr(other, name) for name in type(self).model_fields
-        )
-
-    def __repr_args__(self) -> Any:
-        for name, info in type(self).model_fields.items():
-            if info.repr:
-                yield name, getattr(self, name)
-
-    # No return annotation: with one, pydantic would describe the serialised form by it
-    # (``Any``: an empty JSON Schema) instead of by the fields.
-    @model_serializer(mode="wrap")
-    def _serialise(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
-        # pydantic serialises the instance dict, in its order: lend it one with ``text`` in
-        # its place for the while.
-        stored = self.__dict__
-        if tuple(stored) == _PROVISION_ORDER:
-            return handler(self)
-        text = self.text
-        ordered = {n: text if n == "text" else stored[n] for n in _PROVISION_ORDER}
-        object.__setattr__(self, "__dict__", ordered)
-        try:
-            return handler(self)
-        finally:
-            object.__setattr__(self, "__dict__", stored)
 
     def walk(self) -> list[Provision]:
         """This node and all its descendants, in document order."""
@@ -192,13 +119,6 @@ class Provision(BaseModel):
         for child in self.children:
             out.extend(child.walk())
         return out
-
-
-_PROVISION_ORDER = tuple(Provision.model_fields)
-_PROVISION_STORED = tuple(n for n in _PROVISION_ORDER if n != "text")
-# A sliced node has every field set (``text`` included); all share one fields-set, which a
-# later assignment only re-adds a name to.
-_PROVISION_FIELDS_SET = set(_PROVISION_ORDER)
 
 
 class DocumentInfo(BaseModel):

@@ -188,6 +188,35 @@ def name(nodes: list[Node], parent: Node | None, seen: set[str], source: SourceT
         name(node.children, node, seen, source)
 
 
+_FIELDS = (
+    "kind", "number", "label", "eid", "heading", "text", "start", "end", "line", "children",
+    "terms",
+)  # fmt: skip
+_FIELDS_SET = frozenset(_FIELDS)
+# Every Provision built here sets every field, so all share one fields-set; setting an
+# attribute later only re-adds a name already present.
+_SHARED_FIELDS_SET = set(_FIELDS)
+_FAST = set(Provision.model_fields) == _FIELDS_SET and not Provision.__pydantic_post_init__
+
+
+def _provision(values: dict[str, object]) -> Provision:
+    """``Provision.model_construct`` without its per-call bookkeeping (the tree of a large
+    statute has tens of thousands of nodes, built from data this module just made)."""
+    # mirrors pydantic 2's model_construct: __dict__, fields set, no extra, no private
+    if not _FAST:
+        return Provision.model_construct(**values)  # type: ignore[arg-type]
+    obj = Provision.__new__(Provision)
+    setter = object.__setattr__
+    # attribute by attribute, so CPython keeps the instance dict key-shared (a third the size
+    # of a dict assigned whole)
+    for name in _FIELDS:
+        setter(obj, name, values[name])
+    setter(obj, "__pydantic_fields_set__", _SHARED_FIELDS_SET)
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
 def to_provisions(nodes: list[Node], text: str) -> list[Provision]:
     """Convert working nodes into the pydantic contract (validation skipped: built here).
 
@@ -198,20 +227,20 @@ def to_provisions(nodes: list[Node], text: str) -> list[Provision]:
         children = to_provisions(node.children, text)
         node.children = []
         out.append(
-            Provision.sliced(
-                text,
+            _provision(
                 {
                     "kind": node.kind,
                     "number": node.number,
                     "label": node.label,
                     "eid": node.eid,
                     "heading": node.heading,
+                    "text": text[node.start : node.end],
                     "start": node.start,
                     "end": node.end,
                     "line": node.line,
                     "children": children,
                     "terms": list(node.terms),
-                },
+                }
             )
         )
     return out
