@@ -4,7 +4,8 @@ text, and the cold start of ``lexcheck review`` on a ~100 KB act.
     PYTHONPATH=src python benchmarks/review_bench.py [--statutes DIR_OR_FILE ...] [--mb 5]
 
 Statute text is taken from the files given (default: the .txt/.md statutes over 20 KB in
-sample_laws/) and repeated until the target size is reached, then parsed once and reviewed twice (warm figure = second).
+sample_laws/) and repeated until the target size is reached, then parsed once and reviewed
+twice (warm figure = second).
 Peak memory is given in this process and for ``lexcheck review`` of the same input run as a
 process of its own (what a user sees).
 """
