@@ -91,3 +91,24 @@ def test_disapplying_formulas_found_by_their_last_word_equal_a_full_regex_scan(n
     fast = [m.span() for m in engine._disapplying(text)]
     assert fast == [m.span() for m in engine._DISAPPLY.finditer(text)]
     assert len(fast) >= 5
+
+
+def _has(words: list[str], seq: list[str]) -> bool:
+    return any(words[i : i + len(seq)] == seq for i in range(len(words)))
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_the_cacheable_tokenizer_splits_words_as_statutes_need(lang: str) -> None:
+    """No special cases (they stop spaCy's cache), negations still split, and the quick
+    pipeline builder gives the same tokens as spacy.blank with the special cases dropped."""
+    spacy = engine.import_spacy()
+    text = (FIXTURES / STATUTES[0]).read_text(encoding="utf-8")[:60_000]
+    text += " A child cannot be detained; he can't be caned. Under subsection (8) the court acts."
+    slow = spacy.blank(lang)
+    engine._make_cacheable(slow)
+    fast = engine.blank_pipeline(lang)
+    engine._make_cacheable(fast)
+    words = [t.text for t in fast.make_doc(text)]
+    assert words == [t.text for t in slow.make_doc(text)]
+    assert _has(words, ["can", "not"]) and _has(words, ["ca", "n't"])
+    assert _has(words, ["(", "8", ")"])  # not the emoticon "8)" of spaCy's special cases
