@@ -449,7 +449,8 @@ def _make_cacheable(nlp: Any) -> None:
     tokenizer.rules = {}
     suffixes = [*_NEGATION_SUFFIXES, *(nlp.Defaults.suffixes or ())]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    tokenizer.max_cache_size = 1_000_000
+    # Far more word forms than a statute book has, yet a bounded few megabytes.
+    tokenizer.max_cache_size = 200_000
 
 
 def pattern_length(pattern: list[dict[str, Any]]) -> int:
