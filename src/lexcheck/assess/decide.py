@@ -85,6 +85,10 @@ def extract_values(ctx: Context) -> None:
             ctx.values[key] = found
 
 
+# Provisions that group others: a heading that runs into them is no lead-in of a list.
+_CONTAINERS = frozenset({"part", "chapter", "title", "division", "schedule"})
+
+
 def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
     candidates: list[tuple[int, int, int, Hit, Value]] = []  # (doc, pos, value, hit, v)
     seen: set[tuple[int, int]] = set()
@@ -94,14 +98,21 @@ def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
                 continue
             if any(_near(ctx, hit, s) for s in spec.without):
                 continue
-            w0, w1 = _window(ctx, hit, spec.window)
-            found = ctx.extracted(spec.extract, hit.doc, w0, w1)
-            for v in found[:1] if spec.per_hit == "first" else found:
-                where = (hit.doc, w0 + v.start)
-                if where in seen:
-                    continue
-                seen.add(where)
-                candidates.append((hit.doc, w0 + v.start, v.value, hit, v))
+            windows = [_window(ctx, hit, spec.window)]
+            if spec.with_list and hit.node.provision.kind not in _CONTAINERS:
+                # "The following are exempt from criminal liability: ... (b) a person under
+                # nine years of age": the figure is in the list the sentence leads into.
+                listed = hit.node.run_on_span(ctx.matches[hit.doc].text(), hit.sent_end)
+                if listed is not None:
+                    windows.append(listed)
+            for w0, w1 in windows:
+                found = ctx.extracted(spec.extract, hit.doc, w0, w1)
+                for v in found[:1] if spec.per_hit == "first" else found:
+                    where = (hit.doc, w0 + v.start)
+                    if where in seen:
+                        continue
+                    seen.add(where)
+                    candidates.append((hit.doc, w0 + v.start, v.value, hit, v))
         if candidates and spec.fallback:
             break  # an earlier signal gave figures: later ones are only fallbacks
     if not candidates:

@@ -98,6 +98,11 @@ class ValueSpec(_Strict):
         "main age, not the ages of its extensions).",
     )
     window: Literal["clause", "sentence", "provision"] = "sentence"
+    with_list: bool = Field(
+        default=False,
+        description="Also read the list a sentence leads into ('The following are exempt from "
+        "criminal liability: ... 2. A person under nine years of age').",
+    )
     without: list[str] = Field(
         default_factory=list,
         description="Skip hits with one of these signals in their sentence (an appeal 'brought "
