@@ -67,6 +67,23 @@ def term_at(text: str, pos: int) -> list[str] | None:
     return _terms(m)
 
 
+# Federal Canadian and some other styles print the defined term without quotes (bold or
+# italic in the original, lost in plain text): "young person means a person who ...".
+# Only at the start of a paragraph, two to six words at most, never a pronoun or article.
+_UNQUOTED = re.compile(
+    r"(?P<term>(?!(?:a|an|the|this|that|these|those|such|any|every|each|no|it|he|she|they|"
+    r"there|where|when|if|nothing|which|who)\b)[A-Za-z][\w’'-]*(?:[ \t][a-z][\w’'-]*){0,4})"
+    r"[ \t](?:means|includes)\s",
+    re.IGNORECASE,
+)
+
+
+def unquoted_term_at(text: str, pos: int) -> list[str] | None:
+    """The term of an unquoted definition opening a paragraph at ``text[pos]``, or None."""
+    m = _UNQUOTED.match(text, pos)
+    return [m.group("term")] if m else None
+
+
 def _terms(m: re.Match[str]) -> list[str]:
     found = m.group("term") or m.group("term2") or m.group("term3") or m.group("term4")
     terms = [(found or "").strip()]

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lexcheck.structure.definitions import find_inline, term_at
+from lexcheck.structure.definitions import find_inline, term_at, unquoted_term_at
 from lexcheck.structure.lines import Line
 from lexcheck.structure.nodes import Node
 from lexcheck.structure.numbers import alpha_to_int, is_roman, roman_to_int
@@ -176,6 +176,8 @@ def _line_start_token(
         tokens.append(Token(pos, "paragrafo", num or ""))
         return
     terms = term_at(text, pos)
+    if not terms and (not prev_content.strip() or prev_content.rstrip()[-1] in ".:;)"):
+        terms = unquoted_term_at(text, pos)
     if terms:
         tokens.append(Token(pos, "def", terms=terms))
 
