@@ -71,3 +71,10 @@ def test_spans_and_ids(name: str) -> None:
         assert p.text == p.text.strip()
         for child in p.children:
             assert p.start <= child.start <= child.end <= p.end
+
+
+def test_a_marginal_note_belongs_to_the_subsection_below_it() -> None:
+    nodes = by_label(parse("marginal_notes.txt"))
+    assert nodes["section 30(2)"].text.endswith("under the supervision of a peace officer.")
+    assert nodes["section 30(3)"].text.startswith("Detention separate from adults\n(3) A young")
+    assert nodes["section 30(6)"].text.endswith("shall consider a pre-sentence report.")

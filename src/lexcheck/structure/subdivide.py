@@ -48,6 +48,7 @@ class Token:
     line_start: bool = True
     terms: list[str] | None = None
     lead: int = -1  # start of the marker's line (bullets, indentation) when it opens the line
+    heading: str | None = None  # a marginal note printed on the line above the marker
 
 
 @dataclass(slots=True)
@@ -119,6 +120,11 @@ def find_tokens(
     """Candidate markers in ``text[start:end]``, in order."""
     tokens: list[Token] = []
     prev_content = ""
+    # A short line after a break, right above a marker, is the marker's marginal note
+    # ("Detention separate from adults" / "(3) A young person ..."), not the end of the
+    # provision before it.
+    note: Line | None = None
+    after_break = True
     for li in range(first_line, len(lines)):
         line = lines[li]
         if line.start >= end:
@@ -128,16 +134,36 @@ def find_tokens(
         if line.quoted or line.blank:
             if not line.blank:
                 prev_content = line.content
+            after_break = True
+            note = None
             continue
         seg_start = max(line.cstart, start)
         seg_end = min(line.end, end)
         before = len(tokens)
-        _line_start_token(text, seg_start, tokens, prev_content, allow_dot)
+        _line_start_token(text, seg_start, tokens, "" if note else prev_content, allow_dot)
         if len(tokens) > before and seg_start == line.cstart:
             tokens[-1].lead = line.start
+            if note is not None and tokens[-1].kind == "paren" and note.start >= start:
+                tokens[-1].lead = note.start
+                tokens[-1].heading = note.content
         _inline_tokens(text, seg_start, seg_end, tokens)
+        note = line if after_break and len(tokens) == before and _is_note(line.content) else None
+        after_break = line.content.endswith((".", ";", ":"))
         prev_content = line.content
     return tokens
+
+
+_NOTE = re.compile(r"[A-Z][\w’',()-]*(?: [\w’',()-]+){0,9}")
+
+
+def _is_note(content: str) -> bool:
+    """A marginal note: a capitalised phrase of at most ten words with no closing punctuation."""
+    return (
+        len(content) <= 90
+        and not content.endswith((".", ",", ";", ":", "—", "–", "-"))
+        and _NOTE.fullmatch(content) is not None
+        and not content.isupper()
+    )
 
 
 def _line_start_token(
@@ -245,6 +271,9 @@ def nest(root: Node, tokens: list[Token]) -> None:
         del stack[depth:]
         parent = stack[-1].node if stack else root
         node = Node("marker", tok.value, tok.pos, style=style, lead_start=tok.lead)
+        if tok.heading:
+            # the note belongs to the item it stands above: its text starts there
+            node.start, node.heading = tok.lead, tok.heading
         if tok.terms:
             node.kind = "definition"
             node.terms = list(tok.terms)
