@@ -105,8 +105,9 @@ def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
                 listed = hit.node.run_on_span(ctx.matches[hit.doc].text(), hit.sent_end)
                 if listed is not None:
                     windows.append(listed)
+            extractor = spec.extract_by_signal.get(signal, spec.extract)
             for w0, w1 in windows:
-                found = ctx.extracted(spec.extract, hit.doc, w0, w1)
+                found = ctx.extracted(extractor, hit.doc, w0, w1)
                 for v in found[:1] if spec.per_hit == "first" else found:
                     where = (hit.doc, w0 + v.start)
                     if where in seen:

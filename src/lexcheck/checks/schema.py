@@ -15,7 +15,9 @@ from lexcheck.models import ProvisionKind, Severity, Status
 
 CheckKind = Literal["presence", "prohibition", "threshold", "conditional"]
 Polarity = Literal["affirmed", "negated", "penalised", "defined"]
-Extractor = Literal["age", "age_floor", "age_upper", "hours", "days", "months", "years"]
+Extractor = Literal[
+    "age", "age_floor", "age_upper", "age_lower", "hours", "days", "months", "years"
+]
 Language = Literal["en", "es", "fr"]
 TokenPattern = list[dict[str, Any]]
 
@@ -83,6 +85,11 @@ class ValueSpec(_Strict):
 
     extract: Extractor
     from_: list[str] = Field(alias="from", description="Signals whose sentences are read.")
+    extract_by_signal: dict[str, Extractor] = Field(
+        default_factory=dict,
+        description="Another extractor for the hits of some signals (the lower bound of a "
+        "'young person' definition, where the other signals give a floor).",
+    )
     polarity: list[Polarity] = Field(
         default_factory=list, description="Only hits with one of these polarities."
     )

@@ -280,6 +280,9 @@ EXTRACTORS: dict[str, Callable[[str, str], list[Value]]] = {
         for v in extract_ages(text, lang)
         if (b := upper_bound(v)) is not None
     ],
+    # Lower bounds only ("twelve years old or older", "has attained the age of ten"): where a
+    # definition says who a youth justice law applies to, its floor.
+    "age_lower": lambda text, lang: [v for v in extract_ages(text, lang) if v.relation == "over"],
     "hours": lambda text, lang: extract_durations(text, lang, "hours"),
     "days": lambda text, lang: extract_durations(text, lang, "days"),
     "months": lambda text, lang: extract_durations(text, lang, "months"),
