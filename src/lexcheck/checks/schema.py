@@ -57,6 +57,11 @@ class Scope(_Strict):
         description="Only where the provision's or an ancestor's heading contains one of these.",
     )
     exclude_headings: list[str] = Field(default_factory=list)
+    exclude_section_headings: list[str] = Field(
+        default_factory=list,
+        description="Never where the heading of the provision or of its section or article "
+        "(not of a Part, Chapter, Title or Book) contains one of these.",
+    )
     defined_terms: list[str] = Field(
         default_factory=list,
         description="Only in the definition of one of these terms (a definition provision, "

@@ -636,9 +636,7 @@ def _apply_fuzzy_norms(doc: Any, compiled: _Compiled, words: _ChunkWords | None 
 
 
 def _in_scope(node: Node, scope: Scope | None) -> bool:
-    if scope is None or not (
-        scope.kinds or scope.exclude_kinds or scope.headings or scope.exclude_headings
-    ):
+    if scope is None or not _restricts(scope):
         return True
     kinds = node.kinds()
     if scope.kinds and not kinds & set(scope.kinds):
@@ -650,6 +648,10 @@ def _in_scope(node: Node, scope: Scope | None) -> bool:
         if scope.headings and not any(h.lower() in headings for h in scope.headings):
             return False
         if any(h.lower() in headings for h in scope.exclude_headings):
+            return False
+    if scope.exclude_section_headings:
+        own = node.section_headings()
+        if any(h.lower() in own for h in scope.exclude_section_headings):
             return False
     return True
 
@@ -1121,7 +1123,11 @@ def _key_info(compiled: _Compiled, rules: tuple[Rule, ...]) -> dict[int, _KeyInf
 
 def _restricts(scope: Scope | None) -> bool:
     return scope is not None and bool(
-        scope.kinds or scope.exclude_kinds or scope.headings or scope.exclude_headings
+        scope.kinds
+        or scope.exclude_kinds
+        or scope.headings
+        or scope.exclude_headings
+        or scope.exclude_section_headings
     )
 
 

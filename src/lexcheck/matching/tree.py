@@ -41,6 +41,19 @@ class Node:
         parts = [n.provision.heading or "" for n in [self, *self.ancestors()]]
         return " | ".join(p.lower() for p in parts if p)
 
+    def section_headings(self) -> str:
+        """Headings of this provision up to its section or article, lower case: what the
+        provision itself is about, without the Part, Chapter or Book around it."""
+        parts: list[str] = []
+        node: Node | None = self
+        while node is not None:
+            if node.provision.heading:
+                parts.append(node.provision.heading.lower())
+            if node.provision.kind in ("section", "article"):
+                break
+            node = node.parent
+        return " | ".join(parts)
+
     def kinds(self) -> set[str]:
         return {n.provision.kind for n in [self, *self.ancestors()]}
 
