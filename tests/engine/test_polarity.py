@@ -165,3 +165,18 @@ def test_exception_cues_and_lookalikes(sentence: str, exceptions: list[str]) -> 
 )
 def test_saving_clauses(sentence: str, target: str, expected: str) -> None:
     assert _polarity(sentence, target) == expected
+
+
+def test_first_appearance_as_an_anchor_is_no_appearance() -> None:
+    """'at the time of his or her first appearance' dates something else: no appearance hit."""
+    rules = tuple(r for r in load_rules() if r.id == "jj.first_appearance")
+    text = (
+        "Section 25. Right to counsel\n"
+        "(11) Subsections (4) to (9) do not apply to a person who had attained the age of twenty "
+        "years at the time of his or her first appearance before a youth justice court.\n"
+        "Section 26. Appearance\n"
+        "(1) The young person's first appearance shall take place without delay after the arrest.\n"
+    )
+    found = match_document(build(text), 0, rules).hits.get("jj.first_appearance", [])
+    labels = {h.node.label for h in found if h.signal == "appearance"}
+    assert labels == {"section 26(1)"}
