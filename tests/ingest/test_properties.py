@@ -71,6 +71,7 @@ def _check_map(src: str, st_: SourceText) -> None:
 @given(statute_text, st.sampled_from(["act.txt", "act.md"]))
 @example("Section 1.\r\n(1)\u00a0A\tchild  is\u200b here.  \r\n", "act.txt")
 @example("---\ntitle: T\n---\nSection 1.\n", "act.md")
+@example("000\x80\x1b(1) ", "act.txt")  # valid UTF-8 with an ISO-2022 escape is still UTF-8
 def test_read_never_crashes_and_maps_back(text: str, name: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         f = Path(tmp) / name

@@ -51,7 +51,9 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 text, enc = _detect(raw, name)
             else:
-                if b"\x1b$" in raw or b"\x1b(" in raw:  # 7-bit ISO-2022 (e.g. Japanese mail)
+                # 7-bit ISO-2022 (e.g. Japanese mail): escapes, and no byte above 0x7F (text
+                # that is valid UTF-8 with any such byte is UTF-8)
+                if (b"\x1b$" in raw or b"\x1b(" in raw) and raw.isascii():
                     text, enc = _detect(raw, name)
     if _looks_binary(text):
         raise InputError(name, BINARY)
