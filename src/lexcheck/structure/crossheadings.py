@@ -6,17 +6,59 @@ from lexcheck.structure.headings import find_container, find_schedule
 from lexcheck.structure.lines import Line, line_index
 from lexcheck.structure.nodes import Node
 
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "or",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "de",
+        "la",
+        "el",
+        "los",
+        "las",
+        "del",
+        "des",
+        "et",
+        "du",
+        "y",
+        "en",
+    ]
+)
 
-def _heading_like(line: Line) -> bool:
+
+def _heading_like(line: Line, title_case: bool = False) -> bool:
     text = line.content
     if line.skip or line.quoted or not text or len(text) > 160:
         return False
     if line.md_level:
         return True
-    # a plain-text cross-heading is printed in capitals: "PRELIMINARY", "OFFENCES"
-    if not text.isupper() or text.endswith((".", ";", ":", ",")):
+    if text.endswith((".", ";", ":", ",")) or sum(1 for ch in text if ch.isalpha()) < 4:
         return False
-    return sum(1 for ch in text if ch.isalpha()) >= 4
+    # a plain-text cross-heading is printed in capitals: "PRELIMINARY", "OFFENCES", or, where
+    # asked, in title case: "Extrajudicial Measures", "Principles and Objectives"
+    return text.isupper() or (title_case and _title_case(text))
+
+
+def _title_case(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
+        and all(w.replace("-", "").replace("’", "").replace("'", "").isalpha() for w in words)
+    )
 
 
 def find_crossheadings(
@@ -42,7 +84,13 @@ def find_crossheadings(
     for i, line in enumerate(lines):
         if line.start >= body_end:
             break
-        if line.cstart in section_starts or line.start in used or not _heading_like(line):
+        # Title case only after a blank line: otherwise it may be a wrapped line of text.
+        title_case = i > 0 and lines[i - 1].blank
+        if (
+            line.cstart in section_starts
+            or line.start in used
+            or not _heading_like(line, title_case)
+        ):
             continue
         if find_container(line) or find_schedule(line):
             continue
@@ -52,7 +100,7 @@ def find_crossheadings(
         while j < n and (
             lines[j].blank
             or lines[j].skip
-            or (_heading_like(lines[j]) and lines[j].start not in used)
+            or (_heading_like(lines[j], True) and lines[j].start not in used)
         ):
             if lines[j].cstart in section_starts:
                 break
