@@ -84,8 +84,11 @@ def find_crossheadings(
     for i, line in enumerate(lines):
         if line.start >= body_end:
             break
-        # Title case only after a blank line: otherwise it may be a wrapped line of text.
-        title_case = i > 0 and lines[i - 1].blank
+        # Title case only after a blank line or a finished sentence: otherwise it may be a
+        # wrapped line of text ("... inform the parent / Without Delay / and ...").
+        title_case = i > 0 and (
+            lines[i - 1].blank or lines[i - 1].content.endswith((".", ";", ":"))
+        )
         if (
             line.cstart in section_starts
             or line.start in used
