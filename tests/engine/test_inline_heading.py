@@ -42,3 +42,27 @@ def test_first_appearance_found_in_the_first_sentence(tmp_path: Path) -> None:
     [finding] = review_documents([document], rules)
     assert finding.values.get("max_hours") == 36
     assert [e.provision for e in finding.evidence] == ["article 30"]
+
+
+CROSS_HEADED = """CHILDREN ACT
+
+1. Short title
+This Act may be cited as the Children Act.
+
+Corporal Punishment
+
+2. Discipline in schools
+A teacher shall maintain discipline in school by positive means only.
+"""
+
+
+def test_a_cross_heading_is_a_subject_not_a_rule(tmp_path: Path) -> None:
+    """'Corporal Punishment' over a section groups it; it authorises nothing."""
+    path = tmp_path / "act.txt"
+    path.write_text(CROSS_HEADED, encoding="utf-8")
+    document = parse_file(path)
+    labels = [p.label for p in document.walk()]
+    assert "Corporal Punishment" in labels
+    rules = tuple(r for r in load_rules() if r.id == "jj.corporal_punishment")
+    [finding] = review_documents([document], rules)
+    assert finding.status == "not_addressed", [e.provision for e in finding.evidence]

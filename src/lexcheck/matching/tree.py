@@ -147,6 +147,9 @@ class DocumentIndex:
         return None
 
 
+_GROUPS = frozenset({"part", "chapter", "title", "division", "schedule"})
+
+
 def _body_start(p: Provision, text: str) -> int:
     """Where the provision's words begin: after its number-and-heading line, if it has one.
 
@@ -157,7 +160,8 @@ def _body_start(p: Provision, text: str) -> int:
         return p.start
     first_line_end = text.find("\n", p.start, p.end)
     if first_line_end < 0:
-        return p.start
+        # One line: a Part or cross-heading that is only its heading has no words of its own.
+        return p.end if p.kind in _GROUPS else p.start
     heading = p.heading.strip()
     at = text[p.start : first_line_end].lower().find(heading.lower()[:40])
     if at < 0:
