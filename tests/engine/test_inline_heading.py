@@ -51,13 +51,15 @@ This Act may be cited as the Children Act.
 
 Corporal Punishment
 
+Schools
+
 2. Discipline in schools
 A teacher shall maintain discipline in school by positive means only.
 """
 
 
 def test_a_cross_heading_is_a_subject_not_a_rule(tmp_path: Path) -> None:
-    """'Corporal Punishment' over a section groups it; it authorises nothing."""
+    """'Corporal Punishment' over a sub-heading groups what follows; it authorises nothing."""
     path = tmp_path / "act.txt"
     path.write_text(CROSS_HEADED, encoding="utf-8")
     document = parse_file(path)
