@@ -18,15 +18,18 @@ from lexcheck.structure.nodes import Node
 from lexcheck.structure.numbers import alpha_to_int, is_roman, roman_to_int
 from lexcheck.structure.provisos import paragrafo_at, proviso_at
 
+# "(2.1)" and "(a.1)": items inserted between (2) and (3), (a) and (b) by an amendment
 _PAREN = re.compile(
-    r"\[?\((?P<v>\d{1,3}(?:-?[A-Z]{1,2})?|[A-Z]\d{1,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?=[\s—–\-:.,;]|$)"
+    r"\[?\((?P<v>\d{1,3}(?:-?[A-Z]{1,2}|\.\d{1,2})?|[A-Z]\d{1,2}|[a-z]{1,4}(?:\.\d{1,2})?"
+    r"|[A-Z]{1,4})\)(?=[\s—–\-:.,;]|$)"
 )
 _DIGITS = re.compile(r"\d+")
 _DOT = re.compile(r"(?P<v>\d{1,3})[.)](?:-|–|—)?(?=\s)")
 _CLOSE = re.compile(r"(?P<v>[a-z]{1,2})\)(?=\s)")
 # inside a line a marker counts only after a sentence break: ":", ";", ". ", "—", "--", "* * *"
 _INLINE_MARK = re.compile(
-    r"\[?\((?:\d{1,3}(?:-?[A-Z]{1,2})?|[A-Z]\d{1,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?=\s)|Provided\b"
+    r"\[?\((?:\d{1,3}(?:-?[A-Z]{1,2}|\.\d{1,2})?|[A-Z]\d{1,2}|[a-z]{1,4}(?:\.\d{1,2})?"
+    r"|[A-Z]{1,4})\)(?=\s)|Provided\b"
 )
 _BREAK_BEFORE = re.compile(
     r"(?:[:;]\s*(?:(?:or|and)\s+)?|[.]\s+|[—–]\s*|-{2,}\s*|,\s*-+\s*|(?:\*\s*){3,})$"
@@ -54,7 +57,7 @@ class Token:
 @dataclass(slots=True)
 class Level:
     style: str
-    value: int
+    value: float
     node: Node
 
 
@@ -64,6 +67,7 @@ def _styles(tok: Token) -> list[str]:
 
 @functools.lru_cache(maxsize=2048)
 def _styles_of(kind: str, v: str) -> list[str]:
+    v = v.split(".")[0]  # an inserted item "(a.1)" has the style of "(a)"
     if kind == "dot":
         return ["dot"]
     if kind == "close":
@@ -84,7 +88,11 @@ def _styles_of(kind: str, v: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _value(style: str, v: str) -> int:
+def _value(style: str, v: str) -> float:
+    if "." in v and style != "dot":
+        # "(2.1)" between (2) and (2A)/(3); "(a.1)" between (a) and (b)
+        head, _, inserted = v.partition(".")
+        return _value(style, head) + (int(inserted) if style == "arabic" else int(inserted) / 100)
     if style == "arabic" and v[0].isalpha():
         return int(v[1:])  # (A1) < (A2) < (1)
     if style in ("arabic", "dot"):
@@ -98,13 +106,13 @@ def _value(style: str, v: str) -> int:
     return alpha_to_int(v)
 
 
-def _is_first(style: str, value: int) -> bool:
+def _is_first(style: str, value: float) -> bool:
     if style == "arabic":
         return value in (100, 1)  # (1), or (A1) inserted before it
     return value == (100 if style == "dot" else 1)
 
 
-def _follows(style: str, prev: int, value: int, gap: int) -> bool:
+def _follows(style: str, prev: float, value: float, gap: int) -> bool:
     if style in ("arabic", "dot"):
         if value // 100 == prev // 100:
             return value > prev  # 2 → 2A → 2B
@@ -283,12 +291,12 @@ def nest(root: Node, tokens: list[Token]) -> None:
 
 def _place_marker(
     stack: list[Level], tok: Token, tokens: list[Token], i: int
-) -> tuple[int, str, int] | None:
+) -> tuple[int, str, float] | None:
     styles = _styles(tok)
     if not styles:
         return None
     gap = 3 if tok.line_start else 2
-    sibling: tuple[int, str, int] | None = None
+    sibling: tuple[int, str, float] | None = None
     for depth in range(len(stack) - 1, -1, -1):
         lvl = stack[depth]
         if lvl.style in styles:
@@ -297,7 +305,7 @@ def _place_marker(
                 sibling = (depth, lvl.style, value)
                 break
     open_styles = {lvl.style for lvl in stack}
-    child: tuple[int, str, int] | None = None
+    child: tuple[int, str, float] | None = None
     for style in styles:
         value = _value(style, tok.value)
         if _is_first(style, value) and style not in open_styles:
