@@ -89,6 +89,25 @@ def extract_values(ctx: Context) -> None:
 _CONTAINERS = frozenset({"part", "chapter", "title", "division", "schedule"})
 
 
+def _item_hit(hit: Hit, start: int, end: int) -> Hit:
+    """The list item holding a figure read from a lead-in's list, as a hit of its own: the
+    evidence then quotes "(b) a child under the age of ten years", not the lead-in."""
+    node = hit.node
+    while True:
+        inner = next(
+            (c for c in node.children if c.provision.start <= start < c.provision.end), None
+        )
+        if inner is None:
+            break
+        node = inner
+    if node is hit.node:
+        return hit
+    s0, s1 = next(
+        ((a, b) for a, b in node.own if a <= start < b), (node.provision.start, node.provision.end)
+    )
+    return Hit(hit.check, hit.signal, node, start, end, s0, s1, hit.fuzzy)
+
+
 def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
     candidates: list[tuple[int, int, int, Hit, Value]] = []  # (doc, pos, value, hit, v)
     seen: set[tuple[int, int]] = set()
@@ -106,14 +125,15 @@ def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
                 if listed is not None:
                     windows.append(listed)
             extractor = spec.extract_by_signal.get(signal, spec.extract)
-            for w0, w1 in windows:
+            for n, (w0, w1) in enumerate(windows):
                 found = ctx.extracted(extractor, hit.doc, w0, w1)
                 for v in found[:1] if spec.per_hit == "first" else found:
                     where = (hit.doc, w0 + v.start)
                     if where in seen:
                         continue
                     seen.add(where)
-                    candidates.append((hit.doc, w0 + v.start, v.value, hit, v))
+                    source = hit if n == 0 else _item_hit(hit, w0 + v.start, w0 + v.end)
+                    candidates.append((hit.doc, w0 + v.start, v.value, source, v))
         if candidates and spec.fallback:
             break  # an earlier signal gave figures: later ones are only fallbacks
     if not candidates:
