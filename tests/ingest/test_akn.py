@@ -356,3 +356,118 @@ def test_block_list_with_mixed_content(tmp_path: Path) -> None:
         "section 5(a)",
         "section 5(b)",
     ]
+
+
+def test_running_header_skipped_and_title_and_language_from_frbr(tmp_path: Path) -> None:
+    # Shaped on laws-africa/indigo indigo_api/tests/pdf_fixtures/basic_in.xml and swahili_in.xml:
+    # a <staticContent> running header before the body, the title only in FRBRalias, and an
+    # ISO 639-2 language code.
+    xml = f"""<akomaNtoso xmlns="{NS}"><act name="act"><meta><identification source="#la">
+      <FRBRWork><FRBRthis value="/akn/tz/act/1977/1/!main"/><FRBRuri value="/akn/tz/act/1977/1"/>
+        <FRBRalias value="Katiba ya Jamhuri ya Muungano wa Tanzania" name="title"/>
+        <FRBRcountry value="tz"/></FRBRWork>
+      <FRBRExpression><FRBRlanguage language="swa"/></FRBRExpression></identification></meta>
+      <staticContent><container name="running-header">
+        <span class="left-align">Restitution of Land Rights Act, 1994</span></container>
+      </staticContent>
+      <body><section eId="sec_5"><num>5.</num><heading>Haki ya kupiga kura</heading>
+        <subsection eId="sec_5__subsec_1"><num>(1)</num><content>
+          <p>Kila raia wa Tanzania aliyetimiza umri wa miaka kumi na minane anayo haki ya
+            kupiga kura.</p></content></subsection></section></body></act></akomaNtoso>"""
+    f = tmp_path / "katiba.xml"
+    f.write_text(xml, "utf-8")
+    src = read(f)
+    assert src.title == "Katiba ya Jamhuri ya Muungano wa Tanzania"
+    assert src.language == "sw"
+    assert "Restitution" not in src.text
+    assert src.text.startswith("5. Haki ya kupiga kura\n(1) Kila raia")
+
+
+def test_components_beside_the_act_are_schedules(tmp_path: Path) -> None:
+    # Early Indigo / AKN 2.0 (laws-africa/indigo
+    # indigo_api/tests/xslt_fixtures/act_text-general-input.xml): schedules in <components>
+    # beside the <act>, ids in id=, the body wrapped in one unnumbered <article>; the
+    # component's own FRBRalias must not become the act's title.
+    xml = f"""<akomaNtoso xmlns="{NS}"><act><meta><identification source="#o"><FRBRWork>
+        <FRBRthis value="/za-cpt/act/by-law/2009/events/main"/>
+        <FRBRalias value="City of Cape Town: Events By-law"/></FRBRWork></identification></meta>
+      <body><section id="section-3"><num>3.</num><heading>Applications</heading>
+        <subsection id="section-3.1"><num>(1)</num><content>
+          <p>An application must be made by a person who is at least 18 years old.</p>
+        </content></subsection></section></body></act>
+      <components><component id="component-schedule1"><doc name="schedule1">
+        <meta><identification source="#s"><FRBRWork>
+          <FRBRthis value="/za-cpt/act/by-law/2009/events/schedule1"/>
+          <FRBRalias value="Schedule 1"/></FRBRWork></identification></meta>
+        <mainBody><article id="schedule1"><heading>Application timeframes</heading>
+          <paragraph id="schedule1.paragraph-0"><content>
+            <p>The following timeframes apply:</p>
+            <table id="schedule1.paragraph-0.table1"><tr><th><p>SIZE</p></th>
+              <th><p>CROWD SIZE</p></th></tr>
+              <tr><td><p>Small</p></td><td><p>200 to 2000</p></td></tr></table>
+          </content></paragraph>
+          <paragraph id="schedule1.paragraph-1"><num>2.</num><content>
+            <p>Appeals are decided within 48 hours.</p></content></paragraph>
+        </article></mainBody></doc></component></components></akomaNtoso>"""
+    f = tmp_path / "events.xml"
+    f.write_text(xml, "utf-8")
+    src = read(f)
+    assert src.title == "City of Cape Town: Events By-law"
+    nodes = walk(src.provisions or [])
+    assert [(p.kind, p.label, p.eid) for p in nodes] == [
+        ("section", "section 3", "section-3"),
+        ("subsection", "section 3(1)", "section-3.1"),
+        ("schedule", "Schedule 1", "component-schedule1"),
+        ("paragraph", "Schedule 1", "schedule1.paragraph-0"),
+        ("paragraph", "Schedule 1 paragraph 2", "schedule1.paragraph-1"),
+    ]
+    sched = nodes[2]
+    assert sched.text == (
+        "Application timeframes\nThe following timeframes apply:\n"
+        "SIZE | CROWD SIZE\nSmall | 200 to 2000\n2. Appeals are decided within 48 hours."
+    )
+    for p in nodes:
+        assert src.text[p.start : p.end] == p.text
+
+
+def test_definitions_sharing_one_wrapper_are_split_by_term(tmp_path: Path) -> None:
+    # Early Indigo (laws-africa/indigo indigo_api/tests/xslt_fixtures/act_text-general-input.xml):
+    # every definition of section 1 in one unnumbered <paragraph>, one <p> or <blockList> per
+    # term, a definition's tail in the <p> after its list.
+    xml = f"""<akomaNtoso xmlns="{NS}"><act><meta/><body>
+      <section id="section-1"><num>1.</num><heading>Definitions</heading>
+        <paragraph id="section-1.paragraph-0"><content>
+          <p>In this By-law, unless the context otherwise indicates —</p>
+          <p>"<def refersTo="#term-City">City</def>" means the City of Cape Town;</p>
+          <blockList id="section-1.paragraph-0.list6" refersTo="#term-event">
+            <listIntroduction>"<def refersTo="#term-event">event</def>" means —</listIntroduction>
+            <item id="section-1.paragraph-0.list6.a"><num>(a)</num>
+              <p>any sporting or recreational event;</p></item>
+            <item id="section-1.paragraph-0.list6.b"><num>(b)</num>
+              <p>any cultural or religious event,</p></item>
+          </blockList>
+          <p>or any similar activity hosted at a venue;</p>
+          <p>"<def refersTo="#term-child">child</def>" means a person under the age of 18 years.</p>
+        </content></paragraph></section></body></act></akomaNtoso>"""
+    f = tmp_path / "defs.xml"
+    f.write_text(xml, "utf-8")
+    src = read(f)
+    nodes = walk(src.provisions or [])
+    assert [(p.kind, p.label, p.eid, p.terms) for p in nodes] == [
+        ("section", "section 1", "section-1", []),
+        ("paragraph", "section 1", "section-1.paragraph-0", []),
+        ("definition", 'section 1("City")', "section-1.paragraph-0__def_city", ["City"]),
+        ("definition", 'section 1("event")', "section-1.paragraph-0.list6", ["event"]),
+        ("subparagraph", 'section 1("event")(a)', "section-1.paragraph-0.list6.a", []),
+        ("subparagraph", 'section 1("event")(b)', "section-1.paragraph-0.list6.b", []),
+        ("definition", 'section 1("child")', "section-1.paragraph-0__def_child", ["child"]),
+    ]
+    by_label = {p.label: p for p in nodes}
+    event = by_label['section 1("event")']
+    assert event.text.endswith("or any similar activity hosted at a venue;")
+    assert by_label['section 1("child")'].text == (
+        '"child" means a person under the age of 18 years.'
+    )
+    for p in nodes:
+        assert src.text[p.start : p.end] == p.text
+        assert src.line_at(p.start) == p.line

@@ -52,7 +52,11 @@ _HCONTAINER_KIND: dict[str, ProvisionKind] = {
     "appendix": "schedule",
 }
 _HEAD = frozenset({"num", "heading", "subheading"})
-_SKIP = frozenset({"meta", "authorialNote", "noteRef", "eol", "eop", "img", "marker"})
+_ATTACHED = frozenset({"attachments", "components"})
+# staticContent holds a publisher's running headers and footers, not the statute's text.
+_SKIP = frozenset(
+    {"meta", "authorialNote", "noteRef", "eol", "eop", "img", "marker", "staticContent"}
+)
 _TEXT_BLOCKS = frozenset({"p", "block", "tblock", "longTitle", "formula", "crossHeading"})
 _TOP_LEVEL = frozenset({"section", "article", "part", "chapter", "title", "division"})
 _CONTAINERS = frozenset({"part", "chapter", "title", "division", "schedule"})
@@ -64,7 +68,38 @@ _SCHEDULE_NUM = re.compile(
     r"(?:schedule|annex|annexure|appendix)\b",
     re.IGNORECASE,
 )
-_LANG = {"eng": "en", "spa": "es", "fra": "fr", "fre": "fr", "por": "pt", "ara": "ar"}
+# FRBRlanguage carries ISO 639-2 codes; the rest of lexcheck speaks ISO 639-1.
+_LANG = {
+    "eng": "en",
+    "spa": "es",
+    "fra": "fr",
+    "fre": "fr",
+    "por": "pt",
+    "ara": "ar",
+    "swa": "sw",
+    "afr": "af",
+    "amh": "am",
+    "hau": "ha",
+    "ibo": "ig",
+    "yor": "yo",
+    "zul": "zu",
+    "xho": "xh",
+    "sot": "st",
+    "tsn": "tn",
+    "nya": "ny",
+    "kin": "rw",
+    "lug": "lg",
+    "som": "so",
+    "mlg": "mg",
+    "ita": "it",
+    "deu": "de",
+    "ger": "de",
+    "nld": "nl",
+    "dut": "nl",
+}
+
+_DEF_BLOCKS = frozenset({"p", "blockList", "block", "list"})
+_SLUG_DROP = re.compile(r"[^0-9a-z]+")
 
 _NUM_WORD = re.compile(r"^(?:§+|[^\W\d_]{2,}\.?)\s+(?=\S)")
 _NUM_PUNCT = "()[]. :;,-–—"
@@ -126,6 +161,10 @@ class _Node:
     line: int
     terms: list[str] = field(default_factory=list)
     children: list[Provision] = field(default_factory=list)
+    # Blocks (p, blockList) each defining a term in a shared wrapper (early Indigo puts a
+    # whole definitions section in one unnumbered paragraph): each becomes a definition.
+    def_blocks: set[int] = field(default_factory=set)
+    open_def: _Node | None = None
 
 
 class _Builder:
@@ -173,8 +212,12 @@ class _Builder:
             return f"{kind.title()} {number or i}"
         if kind in ("section", "article"):
             return f"{kind} {number or i}"
-        # Subdivisions hang off their section or article; under a Part or a schedule, or at
-        # the top, they stand alone.
+        # A schedule's paragraphs are cited through it ('Schedule 1 paragraph 3', as the
+        # structure parser labels them); an unnumbered one is a wrapper cited as the schedule.
+        if parent is not None and parent.kind == "schedule":
+            return f"{parent.label} {kind} {number}" if number else parent.label
+        # Subdivisions hang off their section or article; under a Part, or at the top, they
+        # stand alone.
         if parent is None or parent.kind in _CONTAINERS:
             return f"{kind} {number or i}"
         # An unnumbered subdivision (an untitled wrapper) is cited by its parent's label.
@@ -195,15 +238,19 @@ class _Builder:
             prefix = f"{parent.eid}__" if parent is not None else ""
             eid = f"{prefix}{EID_PREFIX.get(kind, kind)}_{number or index}"
         node = _Node(kind, number, label, eid, heading or None, self.offset, len(self.lines) + 1)
+        blocks = self.def_blocks(el)
+        if len(blocks) > 1:
+            node.def_blocks = {id(b) for b in blocks}
         if heading:
             self.emit(f"{num_text} {heading}".strip())
         elif num_text:
             self.pending = num_text
         self.walk(el, node, skip_head=True)
         self.flush()
+        self.close_definition(node)
         if self.offset == node.start:  # an empty element: keep its number as a line
             self.emit(num_text or heading or label)
-        node.terms = self.terms(el)
+        node.terms = [] if node.def_blocks else self.terms(el)
         if node.terms and kind in ("subsection", "paragraph", "subparagraph"):
             node.kind = "definition"
             if number is None:
@@ -221,6 +268,53 @@ class _Builder:
             line=node.line,
             children=node.children,
             terms=node.terms,
+        )
+
+    def def_blocks(self, el: Any) -> list[Any]:
+        """The element's own text blocks (not inside its subdivisions) that define a term."""
+        out: list[Any] = []
+        for c in el:
+            name = _local(c)
+            if not name or name in _SKIP or name in _HEAD or self.kind_of(c, None) is not None:
+                continue
+            if name in _DEF_BLOCKS:
+                if self.terms(c):
+                    out.append(c)
+            else:
+                out.extend(self.def_blocks(c))
+        return out
+
+    def open_definition(self, block: Any, owner: _Node) -> None:
+        """Start a definition at ``block``; it runs until the next one or the owner's end."""
+        self.close_definition(owner)
+        term = self.terms(block)[0]
+        eid = block.get("eId") or block.get("id") or ""
+        if not eid:
+            eid = f"{owner.eid}__def_{_SLUG_DROP.sub('-', term.lower()).strip('-')[:40] or 'nn'}"
+        label = f'{owner.label}("{term}")'
+        node = _Node("definition", None, label, eid, None, self.offset, len(self.lines) + 1)
+        node.terms = self.terms(block)
+        owner.open_def = node
+
+    def close_definition(self, owner: _Node) -> None:
+        node = owner.open_def
+        if node is None:
+            return
+        owner.open_def = None
+        owner.children.append(
+            Provision(
+                kind="definition",
+                number=None,
+                label=node.label,
+                eid=node.eid,
+                heading=None,
+                text="",
+                start=node.start,
+                end=self.last_end,
+                line=node.line,
+                children=node.children,
+                terms=node.terms,
+            )
         )
 
     def terms(self, el: Any) -> list[str]:
@@ -246,12 +340,25 @@ class _Builder:
             name = _local(child)
             if not name or name in _SKIP or (skip_head and name in _HEAD):
                 continue
-            kind = self.kind_of(child, node)
-            if kind is not None:
+            if node is not None and id(child) in node.def_blocks:
+                self.open_definition(child, node)
+            # what follows a definition's opening block belongs to that definition
+            target = node.open_def if node is not None and node.open_def is not None else node
+            kind = self.kind_of(child, target)
+            if (
+                kind in ("section", "article")
+                and target is not None
+                and target.kind == "schedule"
+                and not any(_local(c) == "num" for c in child)
+            ):
+                # early Indigo wraps a schedule's body in one unnumbered <article>: a
+                # wrapper, not an article 1 of the schedule
+                self.walk(child, target)
+            elif kind is not None:
                 count += 1
-                prov = self.provision(child, kind, node, count)
-                if node is not None:
-                    node.children.append(prov)
+                prov = self.provision(child, kind, target, count)
+                if target is not None:
+                    target.children.append(prov)
                 else:
                     self.top.append(prov)
             elif name in _HEAD or name in _TEXT_BLOCKS or _inline_content(child):
@@ -262,7 +369,7 @@ class _Builder:
                         cells = [_inline(c) for c in tr if _local(c) in ("td", "th")]
                         if any(cells):
                             self.emit(" | ".join(cells))
-            elif name in ("attachments", "components"):
+            elif name in _ATTACHED:
                 for att in child:
                     self.attachment(att, node)
             else:
@@ -291,7 +398,12 @@ class _Builder:
             label = f"{m.group(2).capitalize()} Schedule"
         else:
             label = f"Schedule {number or siblings + 1}"
-        eid = att.get("eId") or doc.get("eId") or f"att_{siblings + 1}"
+        eid = (
+            att.get("eId")
+            or att.get("id")  # AKN 2.0 / early Indigo: <component id="component-schedule1">
+            or doc.get("eId")
+            or f"att_{siblings + 1}"
+        )
         node = _Node("schedule", number, label, eid, heading, self.offset, len(self.lines) + 1)
         self.walk(doc, node)
         self.flush()
@@ -346,13 +458,26 @@ def _parse(raw: bytes, name: str) -> Any:
         raise InputError(name, f"malformed Akoma Ntoso XML ({exc})") from exc
 
 
+def _own_elements(root: Any) -> Any:
+    """The document's elements in order, leaving out its attachments and components (a
+    schedule's own metadata and title are not the statute's)."""
+    stack = [root]
+    while stack:
+        e = stack.pop()
+        yield e
+        stack.extend(reversed([c for c in e if _local(c) not in _ATTACHED]))
+
+
 def _meta(root: Any) -> tuple[str | None, str | None]:
     """Title and language from FRBR metadata and the preface."""
-    frbr_name = doc_title = short_title = language = None
-    for e in root.iter():
+    frbr_name = alias = doc_title = short_title = language = None
+    for e in _own_elements(root):
         n = _local(e)
         if n == "FRBRname" and frbr_name is None:
             frbr_name = e.get("value") or e.get("showAs")
+        elif n == "FRBRalias" and alias is None and e.get("name") in (None, "title"):
+            # Indigo and Laws.Africa keep the work's title here (with or without name="title")
+            alias = e.get("value")
         elif n == "docTitle" and doc_title is None:
             doc_title = _inline(e)
         elif n == "shortTitle" and short_title is None:
@@ -361,7 +486,12 @@ def _meta(root: Any) -> tuple[str | None, str | None]:
             language = e.get("language")
     if frbr_name and " " not in frbr_name.strip() and frbr_name.islower():
         frbr_name = None  # a document-type code such as "act", not a title
-    title = clean_title(frbr_name) or clean_title(doc_title) or clean_title(short_title)
+    title = (
+        clean_title(frbr_name)
+        or clean_title(doc_title)
+        or clean_title(short_title)
+        or clean_title(alias)
+    )
     lang = None
     if language:
         code = language.lower()
@@ -380,6 +510,12 @@ def read_akn(raw: bytes, name: str) -> Extracted:
     title, lang = _meta(root)
     b = _Builder()
     b.walk(doc, None)
+    for rest in root:
+        # AKN 2.0 and early Indigo documents keep their schedules in <components> beside
+        # the <act>, not inside it
+        if rest is not doc and _local(rest) in _ATTACHED:
+            for att in rest:
+                b.attachment(att, None)
     b.flush()
     text = "\n".join(b.lines) + "\n"
     return Extracted(
