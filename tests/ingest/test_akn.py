@@ -471,3 +471,46 @@ def test_definitions_sharing_one_wrapper_are_split_by_term(tmp_path: Path) -> No
     for p in nodes:
         assert src.text[p.start : p.end] == p.text
         assert src.line_at(p.start) == p.line
+
+
+def test_attachment_with_its_own_heading_keeps_its_body(tmp_path: Path) -> None:
+    # Indigo (laws-africa/indigo bluebell_migration/tests/fixtures/crossheading1_fin.xml): the
+    # <attachment> carries <heading> and <subheading> before its <doc>; the body must still be
+    # read, and the visible heading lines belong to the schedule's text.
+    xml = f"""<akomaNtoso xmlns="{NS}"><act name="act"><meta/><body>
+      <section eId="sec_1"><num>1.</num><heading>Short title</heading>
+        <content><p eId="sec_1__p_1">This is the Children Act.</p></content></section>
+      </body>
+      <attachments><attachment eId="att_1"><heading>Schedule 1</heading>
+        <subheading>Forms</subheading>
+        <doc name="schedule"><meta><identification source="#la"><FRBRWork>
+            <FRBRalias name="title" value="Schedule 1"/></FRBRWork></identification></meta>
+          <mainBody><p eId="att_1__p_1">intro:</p>
+            <paragraph eId="att_1__para_1"><num>1.</num>
+              <crossHeading eId="att_1__para_1__crossHeading_1">Notices</crossHeading>
+              <hcontainer eId="att_1__para_1__hcontainer_1" name="hcontainer">
+                <intro><p>A notice must state—</p></intro>
+                <subparagraph eId="att_1__para_1__hcontainer_1__subpara_a"><num>(a)</num>
+                  <content><p>the name of the child.</p></content></subparagraph>
+              </hcontainer></paragraph>
+          </mainBody></doc></attachment></attachments></act></akomaNtoso>"""
+    f = tmp_path / "sched.xml"
+    f.write_text(xml, "utf-8")
+    src = read(f)
+    nodes = walk(src.provisions or [])
+    assert [(p.kind, p.label, p.eid) for p in nodes] == [
+        ("section", "section 1", "sec_1"),
+        ("schedule", "Schedule 1", "att_1"),
+        ("paragraph", "Schedule 1 paragraph 1", "att_1__para_1"),
+        (
+            "subparagraph",
+            "Schedule 1 paragraph 1(a)",
+            "att_1__para_1__hcontainer_1__subpara_a",
+        ),
+    ]
+    assert nodes[1].heading == "Schedule 1"
+    assert nodes[1].text == (
+        "Schedule 1\nForms\nintro:\n1. Notices\nA notice must state—\n(a) the name of the child."
+    )
+    for p in nodes:
+        assert src.text[p.start : p.end] == p.text

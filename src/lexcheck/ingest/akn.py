@@ -382,9 +382,13 @@ class _Builder:
         if _local(att) not in ("attachment", "component", "doc"):
             return
         self.flush()
-        doc = next((c for c in att if _local(c) not in ("", "meta")), att)
-        heading = None
-        for e in doc.iter():
+        parts = [c for c in att if _local(c) not in ("", "meta")]
+        # Indigo puts a schedule's visible heading and subheading on the <attachment>
+        # itself, before its <doc>
+        own_head = [c for c in parts if _local(c) in _HEAD]
+        doc = next((c for c in parts if _local(c) not in _HEAD), att)
+        heading = next((_inline(c) for c in own_head if _local(c) == "heading"), None)
+        for e in doc.iter() if heading is None else ():
             if _local(e) == "FRBRalias" and e.get("value"):
                 heading = clean_line(" ".join(e.get("value", "").split()))
                 break
@@ -405,6 +409,8 @@ class _Builder:
             or f"att_{siblings + 1}"
         )
         node = _Node("schedule", number, label, eid, heading, self.offset, len(self.lines) + 1)
+        for c in own_head:
+            self.emit(_inline(c))
         self.walk(doc, node)
         self.flush()
         if self.offset == node.start:
