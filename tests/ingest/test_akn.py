@@ -514,3 +514,24 @@ def test_attachment_with_its_own_heading_keeps_its_body(tmp_path: Path) -> None:
     )
     for p in nodes:
         assert src.text[p.start : p.end] == p.text
+
+
+def test_line_breaks_separate_words_and_padding_cells_dropped(tmp_path: Path) -> None:
+    # laws-africa/indigo indigo_api/tests/pdf_fixtures/tables_in.xml: <br/> inside table
+    # cells, and empty <td/> padding after a colspan.
+    xml = f"""<akomaNtoso xmlns="{NS}"><act name="act"><meta/><body>
+      <section eId="sec_1"><num>1.</num><heading>Register of beneficial owners</heading>
+        <content><table eId="sec_1__table_1"><tr>
+          <td><p>Nature of ownership<br/>or control the<br/>beneficial owner has</p></td>
+          <td colspan="3"><p>Percentage of shares held - Directly<br/>-Indirectly</p></td>
+          <td/><td/></tr></table>
+        <p>A child<eol/>may not be a beneficial owner.</p></content>
+      </section></body></act></akomaNtoso>"""
+    f = tmp_path / "table.xml"
+    f.write_text(xml, "utf-8")
+    assert read(f).text == (
+        "1. Register of beneficial owners\n"
+        "Nature of ownership or control the beneficial owner has | "
+        "Percentage of shares held - Directly -Indirectly\n"
+        "A child may not be a beneficial owner.\n"
+    )

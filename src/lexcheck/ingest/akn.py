@@ -53,6 +53,7 @@ _HCONTAINER_KIND: dict[str, ProvisionKind] = {
 }
 _HEAD = frozenset({"num", "heading", "subheading"})
 _ATTACHED = frozenset({"attachments", "components"})
+_BREAKS = frozenset({"br", "eol", "eop"})
 # staticContent holds a publisher's running headers and footers, not the statute's text.
 _SKIP = frozenset(
     {"meta", "authorialNote", "noteRef", "eol", "eop", "img", "marker", "staticContent"}
@@ -133,6 +134,8 @@ def _inline(el: Any) -> str:
             parts.append(e.text)
         for c in e:
             go(c)
+            if _local(c) in _BREAKS:
+                parts.append(" ")  # 'ownership<br/>or control': two words, not one
             if c.tail:
                 parts.append(c.tail)
 
@@ -367,6 +370,8 @@ class _Builder:
                 for tr in child.iter():
                     if _local(tr) == "tr":
                         cells = [_inline(c) for c in tr if _local(c) in ("td", "th")]
+                        while cells and not cells[-1]:
+                            cells.pop()  # padding cells of a spanned row
                         if any(cells):
                             self.emit(" | ".join(cells))
             elif name in _ATTACHED:
