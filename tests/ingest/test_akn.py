@@ -535,3 +535,27 @@ def test_line_breaks_separate_words_and_padding_cells_dropped(tmp_path: Path) ->
         "Percentage of shares held - Directly -Indirectly\n"
         "A child may not be a beneficial owner.\n"
     )
+
+
+def test_nested_attachments_and_untitled_placeholder(tmp_path: Path) -> None:
+    # laws-africa/bluebell tests/roundtrip/nested_attachments.xml: a <statement> whose annex has
+    # annexes of its own; FRBRalias "Untitled" is Indigo's placeholder, not a title.
+    xml = f"""<akomaNtoso xmlns="{NS}"><statement name="statement"><meta><identification
+      source="#c"><FRBRWork><FRBRalias value="Untitled" name="title"/></FRBRWork>
+      </identification></meta>
+      <mainBody><p eId="p_1">Children Protection Statement</p></mainBody>
+      <attachments><attachment eId="att_1"><heading>Annex</heading>
+        <doc name="annexure"><meta/><mainBody><p eId="att_1__p_1">Annex text.</p></mainBody>
+          <attachments><attachment eId="att_1__att_1"><heading>Nested Annex</heading>
+            <doc name="schedule"><meta/><mainBody><p>Nested text.</p></mainBody></doc>
+          </attachment></attachments></doc></attachment></attachments>
+    </statement></akomaNtoso>"""
+    f = tmp_path / "nested.xml"
+    f.write_text(xml, "utf-8")
+    src = read(f)
+    assert src.title == "Children Protection Statement"  # from the text, not "Untitled"
+    nodes = walk(src.provisions or [])
+    assert [(p.kind, p.eid, p.heading, p.text) for p in nodes] == [
+        ("schedule", "att_1", "Annex", "Annex\nAnnex text.\nNested Annex\nNested text."),
+        ("schedule", "att_1__att_1", "Nested Annex", "Nested Annex\nNested text."),
+    ]

@@ -489,6 +489,8 @@ def _meta(root: Any) -> tuple[str | None, str | None]:
         elif n == "FRBRalias" and alias is None and e.get("name") in (None, "title"):
             # Indigo and Laws.Africa keep the work's title here (with or without name="title")
             alias = e.get("value")
+            if alias and alias.strip().lower() == "untitled":
+                alias = None  # Indigo's placeholder for a work not yet titled
         elif n == "docTitle" and doc_title is None:
             doc_title = _inline(e)
         elif n == "shortTitle" and short_title is None:
