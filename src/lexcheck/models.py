@@ -76,6 +76,10 @@ ProvisionKind = Literal[
 ]
 
 
+# Kinds that group provisions rather than state a rule: a heading that runs into them is no
+# lead-in, and a one-line group is only its heading.
+CONTAINER_KINDS: frozenset[str] = frozenset({"part", "chapter", "title", "division", "schedule"})
+
 # Akoma Ntoso eId prefixes of each provision kind (``part_2__sec_7__subsec_1__para_a``); one
 # table, so a tree built from text and one read from AKN name the same provision the same way.
 EID_PREFIX: dict[str, str] = {

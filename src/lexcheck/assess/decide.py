@@ -10,7 +10,7 @@ from typing import Any
 from lexcheck.checks.schema import Outcome, Rule, Test, ValueSpec, ValueTest
 from lexcheck.matching.engine import DocumentMatches, Hit, clause_span
 from lexcheck.matching.values import EXTRACTORS, Value
-from lexcheck.models import Conflict, Evidence, Status
+from lexcheck.models import CONTAINER_KINDS, Conflict, Evidence, Status
 
 MAX_EVIDENCE = 8
 MAX_QUOTE = 400
@@ -85,10 +85,6 @@ def extract_values(ctx: Context) -> None:
             ctx.values[key] = found
 
 
-# Provisions that group others: a heading that runs into them is no lead-in of a list.
-_CONTAINERS = frozenset({"part", "chapter", "title", "division", "schedule"})
-
-
 def _item_hit(hit: Hit, start: int, end: int) -> Hit:
     """The list item holding a figure read from a lead-in's list, as a hit of its own: the
     evidence then quotes "(b) a child under the age of ten years", not the lead-in."""
@@ -118,7 +114,7 @@ def _extract(ctx: Context, spec: ValueSpec) -> Extracted | None:
             if any(_near(ctx, hit, s) for s in spec.without):
                 continue
             windows = [_window(ctx, hit, spec.window)]
-            if spec.with_list and hit.node.provision.kind not in _CONTAINERS:
+            if spec.with_list and hit.node.provision.kind not in CONTAINER_KINDS:
                 # "The following are exempt from criminal liability: ... (b) a person under
                 # nine years of age": the figure is in the list the sentence leads into.
                 listed = hit.node.run_on_span(ctx.matches[hit.doc].text(), hit.sent_end)

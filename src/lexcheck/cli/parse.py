@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from lexcheck.models import ParsedDocument, Provision
+from lexcheck.models import CONTAINER_KINDS, ParsedDocument, Provision
 
 
 class ParseFormat(StrEnum):
@@ -53,9 +53,6 @@ def render_json(doc: ParsedDocument) -> str:
     return json.dumps(document_dict(doc), ensure_ascii=False, indent=2) + "\n"
 
 
-_CONTAINERS = ("part", "chapter", "title", "division", "schedule")
-
-
 def _first_words(text: str, n: int = 10) -> str:
     words = text.split()
     snippet = " ".join(words[:n])
@@ -75,7 +72,7 @@ def render_tree(doc: ParsedDocument) -> None:
         shown = [t for t in p.terms if f'"{t}"' not in p.label]
         terms = f" [green]{escape(', '.join(shown))}[/green]" if shown else ""
         body = ""
-        if p.kind not in _CONTAINERS and not p.heading:
+        if p.kind not in CONTAINER_KINDS and not p.heading:
             body = f"  [dim]{escape(_first_words(p.text))}[/dim]"
         label = f"[cyan]{p.kind}[/cyan] [bold]{escape(p.label)}[/bold]"
         node = branch.add(f"{label}{head}{terms}{body}")

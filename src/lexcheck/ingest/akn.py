@@ -15,7 +15,13 @@ from typing import Any
 from lexcheck.errors import InputError
 from lexcheck.ingest.common import Extracted, clean_title
 from lexcheck.ingest.normalise import clean_line
-from lexcheck.models import EID_PREFIX, Provision, ProvisionKind, SourceFormat
+from lexcheck.models import (
+    CONTAINER_KINDS,
+    EID_PREFIX,
+    Provision,
+    ProvisionKind,
+    SourceFormat,
+)
 
 # Element local name -> provision kind (AKN's finer grades fold into the nearest kind).
 _KIND: dict[str, ProvisionKind] = {
@@ -60,7 +66,6 @@ _SKIP = frozenset(
 )
 _TEXT_BLOCKS = frozenset({"p", "block", "tblock", "longTitle", "formula", "crossHeading"})
 _TOP_LEVEL = frozenset({"section", "article", "part", "chapter", "title", "division"})
-_CONTAINERS = frozenset({"part", "chapter", "title", "division", "schedule"})
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth"
 _ORDINALS = {w: str(i) for i, w in enumerate(_ORDINAL_WORDS.split(" "), start=1)}
 _SCHEDULE_NUM = re.compile(
@@ -221,7 +226,7 @@ class _Builder:
             return f"{parent.label} {kind} {number}" if number else parent.label
         # Subdivisions hang off their section or article; under a Part, or at the top, they
         # stand alone.
-        if parent is None or parent.kind in _CONTAINERS:
+        if parent is None or parent.kind in CONTAINER_KINDS:
             return f"{kind} {number or i}"
         # An unnumbered subdivision (an untitled wrapper) is cited by its parent's label.
         return f"{parent.label}({number})" if number else parent.label

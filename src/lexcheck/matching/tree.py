@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from lexcheck.models import ParsedDocument, Provision
+from lexcheck.models import CONTAINER_KINDS, ParsedDocument, Provision
 
 
 @dataclass(eq=False, slots=True)
@@ -147,9 +147,6 @@ class DocumentIndex:
         return None
 
 
-_GROUPS = frozenset({"part", "chapter", "title", "division", "schedule"})
-
-
 def _body_start(p: Provision, text: str) -> int:
     """Where the provision's words begin: after its number-and-heading line, if it has one.
 
@@ -161,7 +158,7 @@ def _body_start(p: Provision, text: str) -> int:
     first_line_end = text.find("\n", p.start, p.end)
     if first_line_end < 0:
         # One line: a Part or cross-heading that is only its heading has no words of its own.
-        return p.end if p.kind in _GROUPS else p.start
+        return p.end if p.kind in CONTAINER_KINDS else p.start
     heading = p.heading.strip()
     at = text[p.start : first_line_end].lower().find(heading.lower()[:40])
     if at < 0:
