@@ -99,16 +99,20 @@ def _has(words: list[str], seq: list[str]) -> bool:
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
 def test_the_cacheable_tokenizer_splits_words_as_statutes_need(lang: str) -> None:
-    """No special cases (they stop spaCy's cache), negations still split, and the quick
-    pipeline builder gives the same tokens as spacy.blank with the special cases dropped."""
+    """No special cases (they stop spaCy's cache), negations still split, and the pipeline
+    gives the same tokens as spacy.blank with its special cases dropped."""
+    from spacy.util import compile_suffix_regex
+
     spacy = engine.import_spacy()
     text = (FIXTURES / STATUTES[0]).read_text(encoding="utf-8")[:60_000]
     text += " A child cannot be detained; he can't be caned. Under subsection (8) the court acts."
-    slow = spacy.blank(lang)
-    engine._make_cacheable(slow)
+    reference = spacy.blank(lang)
+    reference.tokenizer.rules = {}
+    suffixes = [*engine._NEGATION_SUFFIXES, *(reference.Defaults.suffixes or ())]
+    reference.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     fast = engine.blank_pipeline(lang)
-    engine._make_cacheable(fast)
+    assert fast.tokenizer.max_cache_size > 10_000  # spaCy's default would overflow
     words = [t.text for t in fast.make_doc(text)]
-    assert words == [t.text for t in slow.make_doc(text)]
+    assert words == [t.text for t in reference.make_doc(text)]
     assert _has(words, ["can", "not"]) and _has(words, ["ca", "n't"])
     assert _has(words, ["(", "8", ")"])  # not the emoticon "8)" of spaCy's special cases

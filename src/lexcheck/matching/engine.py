@@ -288,13 +288,15 @@ def import_spacy() -> Any:
 
 
 def blank_pipeline(lang: str) -> Any:
-    """``spacy.blank(lang)`` as ``_make_cacheable`` leaves it, built without the throw-away work.
+    """A blank spaCy pipeline whose tokenizer caches every word form (about seven times faster).
 
-    ``spacy.blank`` loads some 1,300 tokenizer special cases and compiles the default suffix
-    regex, then ``_make_cacheable`` drops the special cases and compiles the suffixes again
-    with the negations: a tenth of a cold ``lexcheck review``. A language class without the
-    special cases and with the negation suffixes already in place gives the same tokenizer
-    (its suffix pattern is the same string, so ``_make_cacheable`` finds it in ``re``'s cache).
+    Once a special case (an abbreviation such as "s.", an emoticon such as "8)") occurs in a
+    text, spaCy stops caching the words that follow it in that call, and statutes are full
+    of them, so nearly every word was split from scratch. The language is built without its
+    special cases (which also spares loading some 1,300 of them at start-up); the only ones
+    the rules rely on, negations, become suffixes, which are cached. Losing the emoticons also
+    keeps "(8)" as "(", "8", ")". Phrases and patterns go through the same tokenizer, so they
+    still line up with the text.
     """
     from spacy.util import get_lang_class
 
@@ -307,7 +309,10 @@ def blank_pipeline(lang: str) -> Any:
             "suffixes": [*_NEGATION_SUFFIXES, *(base.Defaults.suffixes or ())],
         },
     )
-    return type(f"Statute{base.__name__}", (base,), {"Defaults": defaults})()
+    nlp = type(f"Statute{base.__name__}", (base,), {"Defaults": defaults})()
+    # Far more word forms than a statute book has, yet a bounded few megabytes.
+    nlp.tokenizer.max_cache_size = 200_000
+    return nlp
 
 
 def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
@@ -317,7 +322,6 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
 
     nlp = blank_pipeline(lang if lang in ("en", "es", "fr") else "en")
     nlp.max_length = 10**8
-    _make_cacheable(nlp)
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     fuzzy = PhraseMatcher(nlp.vocab, attr="NORM")
     matcher = Matcher(nlp.vocab)  # patterns are validated by the rule tests
@@ -431,26 +435,6 @@ def _build(rules: tuple[Rule, ...], lang: str) -> _Compiled:
 
 # The special cases statutes need, as suffixes: "cannot" and "can't" give a "not" token.
 _NEGATION_SUFFIXES = (r"(?<=^[Cc]an)not", r"(?<=[A-Za-z])n['’]t")
-
-
-def _make_cacheable(nlp: Any) -> None:
-    """Let spaCy's tokenizer cache every word form, which makes it about seven times faster.
-
-    Once a special case (an abbreviation such as "s.", an emoticon such as "8)") occurs in a
-    text, spaCy stops caching the words that follow it in that call, and statutes are full
-    of them, so nearly every word was split from scratch. Special cases are dropped; the
-    only ones the rules rely on, negations, become suffixes, which are cached. Losing the
-    emoticons also keeps "(8)" as "(", "8", ")". Phrases and patterns go through the same
-    tokenizer, so they still line up with the text.
-    """
-    from spacy.util import compile_suffix_regex
-
-    tokenizer = nlp.tokenizer
-    tokenizer.rules = {}
-    suffixes = [*_NEGATION_SUFFIXES, *(nlp.Defaults.suffixes or ())]
-    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    # Far more word forms than a statute book has, yet a bounded few megabytes.
-    tokenizer.max_cache_size = 200_000
 
 
 def pattern_length(pattern: list[dict[str, Any]]) -> int:
