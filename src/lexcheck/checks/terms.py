@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from lexcheck.checks.schema import LanguageSignal, Rule, Scope, Signal
@@ -109,12 +110,14 @@ def _phrases(phrases: list[str], table: Terms) -> list[str]:
                 continue
             for word in words:
                 variant = pattern.sub(word.replace("\\", "\\\\"), phrase)
-                if " ".join(variant.lower().split()) not in seen:
-                    seen.add(" ".join(variant.lower().split()))
+                key = " ".join(variant.lower().split())
+                if key not in seen:
+                    seen.add(key)
                     out.append(variant)
     return out
 
 
+@cache
 def _term_pattern(term: str) -> re.Pattern[str]:
     words = r"\s+".join(re.escape(w) for w in term.split())
     return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
